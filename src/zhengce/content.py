@@ -1,0 +1,200 @@
+"""Stages 4-5: find where the article is, and keep its lines once, without the furniture.
+
+Two signals, in order of trust:
+1. the CMS body containers and marker comments of markers.py (TRS, Hanweb, UCAP ...);
+2. a structural one that works on sites nobody has seen: prose is where Chinese sentence
+   punctuation is, outside links. We descend from <body> while one child holds most of it.
+Whatever the container, its lines then go through ``select_body``: the best-scoring run of
+prose lines (Kadane's maximum-sum segment), so that a title, share bar or footer caught in the
+container falls away, and a page rendered twice (normal and 长辈版) yields its article once.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from . import markers
+from .dom import Line
+from .textutil import cjk_count, norm, punct_count
+
+DESCEND_SHARE = 0.7     # descend while one child holds this share of the prose
+MIN_CONTAINER_PUNCT = 3  # a CMS container with less prose than this is an empty shell
+
+_ENUM_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|"
+                        r"\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百\d]+[条章节])")
+_BULLET = re.compile(r"^\s*[•·□■◆●○◇▪►※]\s*")
+_IMG_TOKEN = re.compile(r"^\[[^\]]{0,40}\](?:\s*\[[^\]]{0,40}\])*$")
+_LABEL_LINE = re.compile(r"^(?:发布日期|发布时间|时间|日期|来源|信息来源|文章来源|作者|撰稿|供稿|"
+                         r"发布者|发布机构|点击|浏览|阅读)\s*[:：]")
+_DATE_ONLY = re.compile(r"^[\d〇○零OＯ一二三四五六七八九十年月日\s./-]{6,20}$")
+
+
+# --- where is the article ---------------------------------------------------------------------
+
+def prose_weights(root) -> dict:
+    """Punctuation outside links, summed per element over its subtree (one iterative pass)."""
+    weight: dict = {}
+    stack = [0]
+    in_link = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag == "a":
+                in_link += 1
+            stack.append(0 if in_link else punct_count(el.text or ""))
+        else:
+            own = stack.pop()
+            weight[el] = own
+            stack[-1] += own
+            if tag == "a":
+                in_link -= 1
+            if el.tail and not in_link and el is not root:
+                stack[-1] += punct_count(el.tail)
+    return weight
+
+
+def descend(root, weight: dict):
+    """The smallest element that still holds most of the page's prose."""
+    node = root
+    while True:
+        total = weight.get(node, 0)
+        children = [c for c in node if isinstance(c.tag, str)]
+        if not children or total == 0:
+            return node
+        best = max(children, key=lambda c: weight.get(c, 0))
+        if weight.get(best, 0) < DESCEND_SHARE * total:
+            return node
+        node = best
+
+
+def find_container(root):
+    """The element that holds the article, or the page's <body> when nothing better is known."""
+    weight = prose_weights(root)
+    body = root.find("body")
+    if body is None:
+        body = root
+    guess = descend(body, weight)
+    guess_weight = weight.get(guess, 0)
+    for xpath in markers.CONTAINER_XPATHS:
+        found = [el for el in root.xpath(xpath) if weight.get(el, 0) >= MIN_CONTAINER_PUNCT]
+        if found:
+            best = max(found, key=lambda el: weight.get(el, 0))
+            # A CMS box that misses much of the prose (an article split across boxes) loses to
+            # the structural guess; one inside the guess or around it is the sharper answer.
+            if weight.get(best, 0) >= 0.5 * guess_weight:
+                return best
+    return guess
+
+
+# --- which lines are the article --------------------------------------------------------------
+
+def is_boilerplate(text: str) -> bool:
+    return bool(markers.BOILERPLATE_LINE.search(text) or markers.FOOTER_STRONG.search(text))
+
+
+def is_prose(text: str) -> bool:
+    cjk = cjk_count(text)
+    return (cjk >= 12 and punct_count(text) >= 1) or cjk >= 30 or (
+        bool(_ENUM_HEAD.match(text)) and cjk >= 4)
+
+
+def line_score(line: Line) -> float:
+    text = line.text
+    if markers.FOOTER_STRONG.search(text):
+        return -200
+    if markers.BOILERPLATE_LINE.search(text) or _IMG_TOKEN.match(text):
+        return -30
+    if _BULLET.match(text):
+        return -15
+    if line.link and line.link >= 0.6 * len(text) and len(text) - line.link < 4:
+        return -max(8, cjk_count(text))
+    if is_prose(text):
+        return cjk_count(text) + 5 * punct_count(text)
+    if markers.FOOTER_WEAK.search(text):
+        return -40
+    return -2
+
+
+def best_segment(scores: list[float]) -> tuple[int, int]:
+    """Kadane: the [start, end) run of lines with the largest total score (first one on ties)."""
+    best, best_span = 0.0, (0, 0)
+    run, start = 0.0, 0
+    for i, s in enumerate(scores):
+        if run <= 0:
+            run, start = s, i
+        else:
+            run += s
+        if run > best:
+            best, best_span = run, (start, i + 1)
+    return best_span
+
+
+def select_body(lines: list[Line], title: str | None = None) -> list[str]:
+    """The article's paragraphs from a container's (or a whole text dump's) lines."""
+    lines = [ln for ln in lines if ln.text.strip()]
+    if not lines:
+        return []
+    start, end = best_segment([line_score(ln) for ln in lines])
+    if start == end:
+        return []
+    start = _extend_head(lines, start)
+    end = _extend_tail(lines, end)
+    title_key = norm(title) if title else None
+    out = []
+    for i, ln in enumerate(lines[start:end]):
+        text = ln.text.replace("\t", " ").strip()
+        if not text or is_boilerplate(text) or _IMG_TOKEN.match(text):
+            continue
+        if title_key and norm(text) == title_key:
+            continue
+        if _LABEL_LINE.match(text) and len(text) < 80 and not is_prose(text.split("：", 1)[-1]):
+            continue
+        out.append(text)
+    return _dedupe_paragraphs(out)
+
+
+def _extend_head(lines, start):
+    """Take back a 主送机关 line ('各区县人民政府：') the segment just missed."""
+    i = start
+    while i > 0 and start - i < 2:
+        text = lines[i - 1].text
+        if text.rstrip().endswith(("：", ":")) and cjk_count(text) >= 4 and not is_boilerplate(text) \
+                and not _LABEL_LINE.match(text):
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _extend_tail(lines, end):
+    """Take the signature block (issuer lines, then the date) that follows the last prose line."""
+    j = end
+    while j < len(lines) and j - end < 6:
+        text = lines[j].text.strip()
+        if is_boilerplate(text) or markers.FOOTER_WEAK.search(text) or lines[j].link:
+            break
+        if _DATE_ONLY.match(text) or _looks_like_org(text) or text.startswith(("（此件", "(此件")):
+            j += 1
+            continue
+        break
+    return j
+
+
+_ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}{markers.ORG_SUFFIX}$")
+
+
+def _looks_like_org(text: str) -> bool:
+    return all(_ORG_LINE.match(part) for part in text.split()) if text else False
+
+
+def _dedupe_paragraphs(paragraphs: list[str]) -> list[str]:
+    seen = set()
+    out = []
+    for p in paragraphs:
+        key = norm(p)
+        if len(key) >= 8 and key in seen:
+            continue
+        seen.add(key)
+        out.append(p)
+    return out

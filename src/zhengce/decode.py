@@ -1,0 +1,95 @@
+"""Stage 1: bytes in, text out, and a verdict on what the text is (HTML or a text dump).
+
+Government sites use UTF-8, GBK, GB2312 and GB18030, and often declare the wrong one. We trust
+the bytes over the declaration: a strict UTF-8 decode that succeeds wins (GBK text almost
+never is valid UTF-8), else GB18030 (a superset of GBK and GB2312), else the declared charset,
+else UTF-8 with replacement characters.
+"""
+from __future__ import annotations
+
+import re
+
+from .record import ExtractionError
+
+MAX_BYTES = 64 * 1024 * 1024   # beyond this we refuse rather than risk memory
+
+# Magic numbers of formats that are sometimes handed to us as "pages".
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (docx/xlsx/ofd?)",
+    b"\xd0\xcf\x11\xe0": "an OLE document (doc/xls/wps?)",
+    b"\x1f\x8b": "gzip-compressed data",
+    b"RIFF": "a RIFF file (webp/avi/wav)",
+    b"\x00\x00\x01\x00": "an icon",
+}
+_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w-]{2,20})""", re.I)
+_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+            "cp936": "gb18030", "utf8": "utf-8", "unicode": "utf-8"}
+_HTML_SIGNS = re.compile(r"<(?:!doctype|html|head|body|meta|div|p|table|title|span|br|a)\b", re.I)
+
+
+def declared_charset(data: bytes) -> str | None:
+    m = _DECLARED.search(data[:4096])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "ignore").lower()
+    return _ALIASES.get(name, name)
+
+
+def to_text(page: bytes | str, charset: str | None = None) -> str:
+    """Decode ``page`` to text; ``charset`` is a hint (an HTTP header), not an order."""
+    if isinstance(page, str):
+        text = page
+    elif isinstance(page, (bytes, bytearray, memoryview)):
+        text = _decode_bytes(bytes(page), charset)
+    else:
+        raise ExtractionError(f"a page must be bytes or str, not {type(page).__name__}")
+    if len(text) > MAX_BYTES:
+        raise ExtractionError(f"page too large ({len(text):,} characters; limit {MAX_BYTES:,})")
+    _refuse_binary_text(text)
+    return text
+
+
+def _decode_bytes(data: bytes, hint: str | None) -> str:
+    if len(data) > MAX_BYTES:
+        raise ExtractionError(f"page too large ({len(data):,} bytes; limit {MAX_BYTES:,})")
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise ExtractionError(f"input is {what}, not a web page")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for name in (_ALIASES.get((hint or "").lower(), hint), "gb18030", declared_charset(data)):
+        if not name:
+            continue
+        try:
+            return data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    # Mostly UTF-8 with a few broken bytes (a truncated download): keep what we can.
+    return data.decode("utf-8", "replace")
+
+
+def _refuse_binary_text(text: str) -> None:
+    sample = text[:4096]
+    if not sample:
+        return
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    bad = controls + sample.count("\ufffd")
+    if bad > 0.1 * len(sample):
+        raise ExtractionError("input looks like binary data, not a web page or text")
+
+
+def is_html(text: str) -> bool:
+    """True when ``text`` is markup rather than a crawler's plain-text rendering."""
+    head = text[:20000]
+    tags = len(_HTML_SIGNS.findall(head))
+    return tags >= 3 or bool(re.match(r"\s*<(?:!doctype|html)", head, re.I))

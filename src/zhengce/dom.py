@@ -1,0 +1,136 @@
+"""Stages 2-3 for HTML: parse robustly, prune what is never text, and render blocks as lines.
+
+Everything here walks the tree iteratively (``iterwalk``), never recursively, so that a page
+nested 10,000 levels deep costs time proportional to its size and cannot blow the stack.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree, html as lxml_html
+
+from . import markers
+from .textutil import squash
+
+# Block-level tags: each starts a new line of text.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul "
+    "caption html title".split())
+CELL_TAGS = frozenset(("td", "th"))
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hide|hidden|none|sr-only|visually-hidden)(?:\s|$)", re.I)
+# A stray </html> or </body> early in the page makes libxml2 drop the rest: remove them all.
+_CLOSERS = re.compile(r"</\s*(?:html|body)\s*>", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
+                               recover=True, default_doctype=False)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One rendered block of text; ``link`` counts characters that sit inside <a>."""
+    text: str
+    link: int = 0
+    heading: bool = False
+
+
+def parse(text: str):
+    """Parse HTML text into an lxml tree; returns None when nothing parseable is left."""
+    text = _XML_DECL.sub("", text.replace("\x00", ""))
+    text = _CLOSERS.sub("", text)
+    if not text.strip():
+        return None
+    try:
+        return lxml_html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def is_hidden(el) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    cls = el.get("class")
+    return bool(cls and _HIDDEN_CLASS.search(cls))
+
+
+def prune(root) -> None:
+    """Remove elements that never carry article text: scripts, forms' widgets, hidden menus."""
+    doomed = []
+    for _, el in etree.iterwalk(root, events=("start",)):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag.lower() in markers.DROP_TAGS or not tag or is_hidden(el):
+            doomed.append(el)
+    for el in doomed:
+        _drop(el)
+
+
+def _drop(el) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():  # keep the text that follows the removed element
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def render_lines(el) -> list[Line]:
+    """Render the subtree as lines: one per block element, table cells joined by tabs."""
+    lines: list[Line] = []
+    buf: list[str] = []
+    state = {"link": 0, "in_link": 0, "heading": 0}
+
+    def flush():
+        text = squash("".join(buf))
+        if text:
+            lines.append(Line(text, min(state["link"], len(text)), state["heading"] > 0))
+        buf.clear()
+        state["link"] = 0
+
+    def add(text):
+        if text:
+            buf.append(text)
+            if state["in_link"]:
+                state["link"] += len(text.strip())
+
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if event == "start":
+            if tag in BLOCK_TAGS:
+                flush()
+            elif tag in CELL_TAGS:
+                buf.append("\t")
+            elif tag == "br":
+                flush()
+            if tag == "a":
+                state["in_link"] += 1
+            if tag in ("h1", "h2", "h3"):
+                state["heading"] += 1
+            add(node.text)
+        else:
+            if tag == "a":
+                state["in_link"] -= 1
+            if tag in BLOCK_TAGS:
+                flush()
+                if tag in ("h1", "h2", "h3"):
+                    state["heading"] -= 1
+            elif tag in CELL_TAGS:
+                buf.append("\t")
+            if node is not el:
+                add(node.tail)
+    flush()
+    return lines
+
+
+def attribute_text(root, xpath: str) -> list[str]:
+    return [squash(v) for v in root.xpath(xpath) if isinstance(v, str) and v.strip()]

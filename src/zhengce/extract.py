@@ -1,0 +1,233 @@
+"""``extract(page)``: the pipeline, stage by stage.
+
+    decode -> parse (HTML) or split (text dump) -> prune -> find the article -> select its lines
+           -> gather evidence (meta tags, 信息公开 block, labels, breadcrumb, footer)
+           -> one extractor per field -> PolicyRecord
+"""
+from __future__ import annotations
+
+import re
+
+from . import content, decode, dom, fields, markers, meta
+from .dom import Line
+from .fields import Evidence
+from .record import Action, PolicyRecord, Target
+from .textutil import cjk_count, norm, squash
+
+_BOX = re.compile(r"[│┃║|]{1}")
+_BOX_ONLY = re.compile(r"^[\s─━┌┐└┘├┤┬┴┼═╔╗╚╝╠╣╦╩╬│┃║+\-=]*$")
+_BULLET = re.compile(r"^\s*[•·□■◆●○◇▪►※]\s*")
+_HEADING_XPATH = ("//h1|//h2|//h3|//*[contains(translate(@class,'TITLE','title'),'title') or "
+                  "contains(translate(@id,'TITLE','title'),'title')]|//ucaptitle")
+
+
+def extract(page: bytes | str, *, url: str | None = None, charset: str | None = None) -> PolicyRecord:
+    """Turn one crawled page (HTML in any encoding, or a plain-text dump) into a PolicyRecord.
+
+    Raises ``ExtractionError`` for input that is not a page at all (binary data, a PDF, an image).
+    """
+    text = decode.to_text(page, charset)
+    if not text.strip():
+        return PolicyRecord(url=url)
+    if decode.is_html(text):
+        ev = _evidence_from_html(text, url)
+    else:
+        ev = _evidence_from_text(text, url)
+    if ev is None:
+        return PolicyRecord(url=url)
+    return build_record(ev)
+
+
+# --- evidence ----------------------------------------------------------------------------------
+
+def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
+    root = dom.parse(text)
+    if root is None:
+        return None
+    tags = meta.meta_tags(root)
+    html_title = squash(root.findtext(".//title") or "")
+    url = url or tags.get("url") or tags.get("og:url") or _canonical(root)
+    dom.prune(root)
+    body_el = root.find("body")
+    if body_el is None:
+        body_el = root
+    page_lines = dom.render_lines(body_el)
+    container = _marked_region(text)
+    if container is None:
+        container = content.find_container(root)
+    headings = [squash(h.text_content()) for h in root.xpath(_HEADING_XPATH)[:200]]
+    headings = [h for h in headings if h and len(h) <= 200]
+    links = [(squash(a.text_content()), a.get("href") or "") for a in _link_scope(container).iter("a")]
+    ev = Evidence(lines=[ln.text for ln in page_lines], body=[], meta=tags, html_title=html_title,
+                  headings=headings, links=links, url=url)
+    ev.info = meta.info_block(ev.lines)
+    title = fields.title(ev)
+    ev.body = content.select_body(dom.render_lines(container), title)
+    ev.link_share = _link_share(page_lines)
+    ev.title_hint = title
+    return ev
+
+
+def _canonical(root) -> str | None:
+    for link in root.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            return link.get("href")
+    return None
+
+
+def _marked_region(text: str):
+    """The element built from the HTML between CMS marker comments, when a page has them."""
+    for begin, end in markers.MARKER_PAIRS:
+        b = re.search(begin, text, re.I)
+        if not b:
+            continue
+        e = re.compile(end, re.I).search(text, b.end())
+        if not e:
+            continue
+        region = dom.parse(f"<html><body><div>{text[b.end():e.start()]}</div></body></html>")
+        if region is not None:
+            dom.prune(region)
+            div = region.find("body/div")
+            if div is not None and cjk_count(div.text_content()) >= 20:
+                return div
+    return None
+
+
+def _link_scope(container):
+    """Attachments sit in the article or right after it: look in the container's parent."""
+    parent = container.getparent()
+    return parent if parent is not None and parent.tag != "html" else container
+
+
+def _link_share(lines: list[Line]) -> float:
+    total = sum(len(ln.text) for ln in lines)
+    return sum(ln.link for ln in lines) / total if total else 0.0
+
+
+def _evidence_from_text(text: str, url: str | None) -> Evidence:
+    raw = []
+    for line in text.splitlines():
+        if _BOX_ONLY.match(line) and line.strip():
+            continue
+        line = squash(re.sub(r"\s*[│┃║]\s*", "\t", line)) if "│" in line or "┃" in line else squash(line)
+        if line:
+            raw.append(line)
+    plain = [_BULLET.sub("", ln) for ln in raw]
+    ev = Evidence(lines=plain, body=[], url=url)
+    ev.info = meta.info_block(plain)
+    title = _dump_title(raw, plain)
+    ev.headings = [title] if title else []
+    ev.body = content.select_body([Line(ln) for ln in raw], title)
+    if not title and ev.body:
+        title = _title_above(raw, plain, ev.body[0])
+        ev.headings = [title] if title else []
+    ev.link_share = 0.0
+    ev.title_hint = title
+    return ev
+
+
+_DATE_LABEL_LINE = re.compile(r"(?:^|\s)(?:发布日期|发布时间|时间|日期)\s*[:：]\s*(?:19|20)\d{2}")
+
+
+def _dump_title(raw: list[str], plain: list[str]) -> str | None:
+    """In a text dump the title is the heading line just above the first date line."""
+    for i, line in enumerate(plain):
+        if _DATE_LABEL_LINE.search(line) and len(line) < 120:
+            for j in range(i - 1, max(-1, i - 8), -1):
+                if _plausible_title(raw[j]):
+                    return raw[j]
+    return None
+
+
+def _title_above(raw, plain, first_paragraph: str) -> str | None:
+    key = norm(first_paragraph)
+    for i, line in enumerate(plain):
+        if norm(line) == key:
+            for j in range(i - 1, max(-1, i - 12), -1):
+                if _plausible_title(raw[j]):
+                    return raw[j]
+            break
+    return None
+
+
+def _plausible_title(line: str) -> bool:
+    return (not _BULLET.match(line) and 6 <= cjk_count(line) and len(line) <= 120
+            and not line.rstrip().endswith(("。", "：", ":")) and not content.is_boilerplate(line)
+            and not line.startswith("["))
+
+
+# --- fields ------------------------------------------------------------------------------------
+
+def build_record(ev: Evidence) -> PolicyRecord:
+    title = ev.title_hint
+    crumbs = meta.breadcrumb(ev.lines)
+    column = ev.meta.get("columnname") or (crumbs[-1] if crumbs else None)
+    if column and (len(column) > 40 or column.isdigit()):
+        column = crumbs[-1] if crumbs else None
+    kind, genre = fields.kind(ev, title, column, ev.link_share)
+    if kind == "list":
+        title, ev.body = None, []
+    title_index = _index_of(ev.lines, title)
+    published = fields.publish_date(ev, title_index)
+    issued = fields.issue_date(ev, published, kind == "interpretation") if kind != "news" else None
+    site_code = ev.meta.get("siteidcode")
+    if not (site_code and meta.SITE_CODE.match(site_code)):
+        site_code = meta.site_code_in(ev.lines)
+    source = _source(ev, title_index)
+    body_text = "\n".join(ev.body)
+    year = int((issued or published or "0")[:4]) or None
+    return PolicyRecord(
+        url=ev.url,
+        site=ev.meta.get("sitename") or meta.site_from_footer(ev.lines),
+        site_code=site_code,
+        column=column,
+        kind=kind,
+        genre=genre,
+        title=title,
+        publish_date=published,
+        issue_date=issued,
+        doc_number=fields.doc_number(ev),
+        issuers=tuple(fields.issuers(ev, title, kind)),
+        source=source,
+        body=body_text,
+        actions=tuple(_actions(body_text)) if kind not in ("list",) else (),
+        targets=tuple(_targets(body_text, year)) if kind not in ("list",) else (),
+        references=tuple(fields.references(ev.body)),
+        attachments=tuple(fields.attachments(ev)),
+    )
+
+
+def _index_of(lines: list[str], title: str | None) -> int | None:
+    if not title:
+        return None
+    key = norm(title)
+    for i, line in enumerate(lines):
+        if norm(line) == key:
+            return i
+    for i, line in enumerate(lines):
+        if len(norm(line)) >= 6 and norm(line) in key:
+            return i
+    return None
+
+
+def _source(ev: Evidence, title_index: int | None) -> str | None:
+    found = meta.labelled_value(ev.lines, markers.SOURCE_LABELS, start=title_index or 0)
+    if found and len(found[1]) <= 40:
+        return found[1]
+    return ev.meta.get("contentsource") or (ev.info.get("source") if ev.info else None)
+
+
+def _actions(text: str) -> list[Action]:
+    try:
+        from .measures import find_actions
+    except ImportError:
+        return []
+    return list(find_actions(text)) if text else []
+
+
+def _targets(text: str, year: int | None) -> list[Target]:
+    try:
+        from .goals import find_targets
+    except ImportError:
+        return []
+    return list(find_targets(text, year=year)) if text else []

@@ -1,0 +1,310 @@
+"""One small extractor per field (after gne): each takes the evidence gathered by the pipeline
+and returns a value or None. Where sources disagree, SCHEMA.md's rules decide: printed text over
+meta tags, the document's own title and signature over the 信息公开 block's 发文机关.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+import regex as re
+
+from . import dates, markers
+from .record import Attachment
+from .textutil import cjk_count, dedupe, nfkc, norm, squash
+
+
+@dataclass
+class Evidence:
+    """What the pipeline found on the page, handed to every field extractor."""
+    lines: list[str]                       # the whole page, rendered as lines
+    body: list[str]                        # the article's paragraphs
+    meta: dict = field(default_factory=dict)      # meta tags (lower-case names)
+    info: dict = field(default_factory=dict)      # the 信息公开 block
+    html_title: str | None = None          # <title>
+    headings: list[str] = field(default_factory=list)  # h1-h3 and *title* elements
+    links: list[tuple[str, str]] = field(default_factory=list)  # (text, href) in the article
+    url: str | None = None
+    link_share: float = 0.0                # share of the page's text that sits in links
+    title_hint: str | None = None          # the title, once found
+
+
+# --- title -------------------------------------------------------------------------------------
+
+_TITLE_SPLIT = re.compile(r"\s*[_|｜]\s*|\s+[-—–－]{1,2}\s+|\s*--\s*")
+_DOCNO = re.compile(r"(?P<org>[\u4e00-\u9fffA-Za-z]{1,16}?)\s*[〔\[【(（﹝︹〖]\s*(?P<year>(?:19|20)\d{2})\s*"
+                    r"[〕\]】)）﹞︺〗]\s*第?\s*(?P<seq>\d{1,5})\s*[号號]")
+_TRAILING_DOCNO = re.compile(r"\s*[(（]\s*(?P<no>[^()（）]{2,30}?[〔\[【(（﹝︹〖]\s*(?:19|20)\d{2}\s*[〕\]】)）﹞︺〗]"
+                             r"\s*第?\s*\d{1,5}\s*[号號])\s*[)）]\s*$")
+
+
+def similar(a: str, b: str) -> bool:
+    a, b = norm(a), norm(b)
+    if not a or not b:
+        return False
+    return a in b or b in a
+
+
+def title(ev: Evidence) -> str | None:
+    references = [t for t in (ev.meta.get("articletitle"), ev.info.get("title"),
+                              ev.meta.get("og:title")) if t]
+    references += [p for p in _TITLE_SPLIT.split(ev.html_title or "") if cjk_count(p) >= 4]
+    # Printed headings win when they agree with a reference; the longest agreeing one is the
+    # full title (shorter ones are site names or truncated lists).
+    printed = [h for h in ev.headings if 4 <= cjk_count(h) and len(h) <= 150 and "..." not in h
+               and "…" not in h[-2:]]
+    agreeing = [h for h in printed if any(_agrees(h, r) for r in references)]
+    if agreeing:
+        return clean_title(max(agreeing, key=lambda h: len(norm(h))))
+    if references:
+        return clean_title(references[0])
+    return None
+
+
+def _agrees(heading: str, reference: str) -> bool:
+    h, r = norm(heading), norm(reference)
+    return len(h) >= 4 and (h == r or (h in r and len(h) >= 0.6 * len(r)) or (r in h and len(r) >= 0.6 * len(h)))
+
+
+def clean_title(text: str) -> str:
+    text = squash(text.replace("\t", " "))
+    return _TRAILING_DOCNO.sub("", text).strip()
+
+
+def title_doc_number(ev: Evidence) -> str | None:
+    for text in (*ev.headings, ev.meta.get("articletitle") or ""):
+        m = _TRAILING_DOCNO.search(text)
+        if m:
+            return normalise_doc_number(m.group("no"))
+    return None
+
+
+# --- document number ---------------------------------------------------------------------------
+
+def normalise_doc_number(text: str) -> str | None:
+    m = _DOCNO.search(nfkc(text).replace("號", "号"))
+    if not m:
+        return None
+    return f"{m.group('org')}〔{m.group('year')}〕{int(m.group('seq'))}号"
+
+
+def doc_number(ev: Evidence) -> str | None:
+    if ev.info.get("doc_number"):
+        found = normalise_doc_number(ev.info["doc_number"])
+        if found:
+            return found
+    found = title_doc_number(ev)
+    if found:
+        return found
+    # a line that is nothing but the number, printed under the title (公文 layout)
+    for line in ev.body[:3]:
+        text = norm(line)
+        if len(text) <= 24 and _DOCNO.fullmatch(text):
+            return normalise_doc_number(text)
+    return None
+
+
+# --- kind and genre ----------------------------------------------------------------------------
+
+_TITLE_TAIL = re.compile(r"(?:\s*[(（][^()（）]{0,30}[)）])+\s*$")
+
+
+def genre_and_kind(title_text: str | None) -> tuple[str | None, str | None]:
+    if not title_text:
+        return None, None
+    t = _TITLE_TAIL.sub("", nfkc(title_text)).strip()
+    if "解读" in t:
+        return "解读", "interpretation"
+    for word, kind in markers.GENRE_KIND:
+        if t.endswith(word):
+            return word, kind
+    return None, None
+
+
+def kind(ev: Evidence, title_text: str | None, column: str | None, link_share: float) -> tuple[str, str | None]:
+    genre, by_title = genre_and_kind(title_text)
+    if by_title:
+        return by_title, genre
+    if not ev.body and not title_text:
+        return ("list" if link_share >= 0.5 else "other"), None
+    for pattern, k in markers.COLUMN_KIND:
+        if column and pattern.search(column):
+            if k == "policy" and not title_text:
+                break
+            return k, genre
+    if title_text and ev.body:
+        return "news", genre
+    return ("list" if link_share >= 0.5 else "other"), genre
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+_PUB_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:发布日期|发布时间|公开日期|发表时间|日期|时间)\s*[:：]\s*")
+_ADOPTED = re.compile(r"^[(（].{0,6}?(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日).{0,40}?(?:通过|批准|公布)")
+_ISSUED_CLAUSE = re.compile(
+    r"(?P<date>(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[,，]?\s*"
+    r"(?P<who>[^。；;，,]{0,40}?)(?:正式|联合|共同)?(?:印发|发布|出台|公布)(?:了)?\s*[《“]")
+
+
+def publish_date(ev: Evidence, title_index: int | None) -> str | None:
+    # the date printed next to the title, then the 信息公开 block, then meta tags
+    start = title_index or 0
+    order = list(range(start, min(start + 25, len(ev.lines)))) + list(range(0, len(ev.lines)))
+    for i in order:
+        line = ev.lines[i]
+        m = _PUB_LABEL.search(line)
+        if m and len(line) < 200:
+            iso = dates.first_date(line[m.end():m.end() + 30])
+            if iso:
+                return iso
+    for value in (ev.info.get("publish_date"), ev.meta.get("pubdate"), ev.meta.get("firstpublishedtime")):
+        iso = dates.first_date(value or "")
+        if iso:
+            return iso
+    return None
+
+
+def issue_date(ev: Evidence, published: str | None, is_interpretation: bool) -> str | None:
+    for key in ("issue_date",):
+        iso = dates.first_date(ev.info.get(key) or "")
+        if iso:
+            return iso
+    iso = _labelled_decision_date(ev.lines)
+    if iso:
+        return iso
+    for line in ev.body[:3]:
+        m = _ADOPTED.match(nfkc(line))
+        if m:
+            return dates.first_date(m.group("date"))
+    iso = signature_date(ev.body)
+    if iso:
+        return iso
+    year = int(published[:4]) if published else None
+    for line in ev.body:
+        m = _ISSUED_CLAUSE.search(line)
+        if m:
+            iso = dates.first_date(m.group("date")) or dates.month_day(m.group("date"), year, published)
+            if iso:
+                return iso
+    return None
+
+
+_DECISION = re.compile(r"(?:作出(?:行政)?处罚决定的?日期|处罚决定日期|决定日期|签发日期)\s*[:：\t]\s*")
+
+
+def _labelled_decision_date(lines) -> str | None:
+    for line in lines:
+        m = _DECISION.search(line)
+        if m:
+            return dates.first_date(line[m.end():m.end() + 20])
+    return None
+
+
+_DATE_LINE = re.compile(r"^[\d〇○零OＯ一二三四五六七八九十年月日\s]{6,20}$")
+
+
+def signature_date(body: list[str]) -> str | None:
+    """The 成文日期 under the signature: a line that is only a date, after an issuer line."""
+    for i, line in enumerate(body):
+        if _DATE_LINE.match(line.strip()) and i > 0:
+            iso = dates.first_date(line)
+            if iso and (is_org_line(body[i - 1]) or i == len(body) - 1 or i >= len(body) - 3):
+                return iso
+    return None
+
+
+# --- issuers -------------------------------------------------------------------------------------
+
+_ORG = re.compile(rf"[\u4e00-\u9fff（）()]{{2,40}}?{markers.ORG_SUFFIX}")
+_ORG_FULL = re.compile(rf"^[\u4e00-\u9fff（）()]{{1,40}}{markers.ORG_SUFFIX}$")
+_TITLE_PREFIX = re.compile(r"^(?P<who>.{2,120}?)\s*(?:关于|印发|转发|批转|(?=(?:19|20)\d{2}年))")
+_JOINT_ISSUE = re.compile(r"(?:^|[，,。；;]|日)\s*(?:由)?(?P<who>[^，,。；;《]{2,80}?)(?:正式|联合|共同)"
+                          r"(?:印发|发布|出台)(?:了)?\s*[《“]")
+_SPLIT_ORGS = re.compile(r"[\s、，,和及与]+")
+
+
+def is_org_line(text: str) -> bool:
+    parts = [p for p in re.split(r"\s+", text.strip()) if p]
+    return bool(parts) and all(_ORG_FULL.match(p) for p in parts) and len(text) <= 80
+
+
+def split_orgs(text: str) -> list[str]:
+    parts = [p for p in _SPLIT_ORGS.split(text.strip()) if p]
+    if parts and all(_ORG_FULL.match(p) for p in parts):
+        return parts
+    return []
+
+
+def issuers(ev: Evidence, title_text: str | None, kind_: str) -> list[str]:
+    if kind_ in ("news", "list"):
+        return []
+    if kind_ == "interpretation":
+        for line in ev.body:
+            m = _JOINT_ISSUE.search(line)
+            if m:
+                found = split_orgs(re.sub(r"^.*?\d+日\s*[,，]?", "", m.group("who")))
+                if found:
+                    return found
+    if title_text:
+        m = _TITLE_PREFIX.match(nfkc(title_text))
+        if m:
+            found = split_orgs(m.group("who"))
+            if found:
+                return found
+    found = signature_orgs(ev.body)
+    if found:
+        return found
+    if ev.info.get("issuer"):
+        return split_orgs(ev.info["issuer"]) or [ev.info["issuer"]]
+    return []
+
+
+def signature_orgs(body: list[str]) -> list[str]:
+    """Issuer lines right above the signature date (several lines for a joint document)."""
+    for i, line in enumerate(body):
+        if i and _DATE_LINE.match(line.strip()) and dates.first_date(line):
+            orgs = []
+            j = i - 1
+            while j >= 0 and is_org_line(body[j]) and i - j <= 6:
+                orgs = body[j].split() + orgs
+                j -= 1
+            if orgs:
+                return dedupe(orgs)
+    return []
+
+
+# --- source, references, attachments --------------------------------------------------------------
+
+def references(body: list[str]) -> list[str]:
+    """Titles cited in 《》 (nested 《》 kept whole), minus the short names the text defines."""
+    text = "\n".join(body)
+    found = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch == "《":
+            if depth == 0:
+                start = i + 1
+            depth += 1
+        elif ch == "》" and depth:
+            depth -= 1
+            if depth == 0:
+                found.append((start, text[start:i]))
+    aliases = {name for pos, name in found if re.search(r"(?:简称|称为|下称)\s*$", text[max(0, pos - 8):pos - 1])}
+    return dedupe(squash(name) for _, name in found if name.strip() and "\n" not in name
+                  and name not in aliases and len(name) <= 120)
+
+
+_DOWNLOAD = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|et|txt|ceb)(?:$|[?#])|downfile|download", re.I)
+_ATTACH_PREFIX = re.compile(r"^\s*附件\s*\d*\s*[:：.、]?\s*(?:\d+\s*[.、．]\s*)?")
+
+
+def attachments(ev: Evidence) -> list[Attachment]:
+    out = []
+    for text, href in ev.links:
+        if not href or href.startswith(("javascript:", "#", "mailto:")):
+            continue
+        if _DOWNLOAD.search(href) or text.strip().startswith("附件"):
+            name = _ATTACH_PREFIX.sub("", squash(text)) or href.rsplit("/", 1)[-1]
+            url = urljoin(ev.url, href) if ev.url else href
+            out.append(Attachment(name=name, url=url))
+    return list(dict.fromkeys(out))

@@ -1,0 +1,139 @@
+"""What the page says about itself: meta tags, labelled lines, the 信息公开 block, breadcrumb,
+footer. Each function reads the page's rendered lines (HTML or text dump alike) and returns raw
+strings; fields.py decides between them.
+"""
+from __future__ import annotations
+
+import regex as re
+
+from . import markers
+from .textutil import nfkc, squash
+
+# Meta names we read, lower-cased (sites vary the case: pubdate, contentSource ...).
+META_NAMES = ("sitename", "sitedomain", "siteidcode", "columnname", "columntype", "articletitle",
+              "pubdate", "contentsource", "url", "firstpublishedtime", "keywords", "description",
+              "generator", "og:title", "og:url")
+SITE_CODE = re.compile(r"^(?:bm\d{8}|\d{10})$")
+_SITE_CODE_IN_TEXT = re.compile(r"标识码\s*[:：]?\s*(bm\d{8}|\d{10})(?!\d)", re.I)
+_CRUMB = re.compile(r"^\s*(?:[•·]\s*)?(?:当前位置|您(?:现在)?的位置|您当前的位置|您所在的位置|所在位置|"
+                    r"当前栏目|位置)\s*[:：]\s*(?P<rest>.*)$")
+_CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|»|＞|→|›|/|\\)\s*|\t")
+_CRUMB_SKIP = re.compile(r"^(?:正文|详情|内容|详细内容|文章内容|阅读文章|首页|网站首页)$")
+# A value ends where the next 'label:' begins.
+_NEXT_LABEL = re.compile(r"\s*(?:\t|\s{2,}|\s(?=[\u4e00-\u9fff]{2,6}\s*[:：])|"
+                         r"(?<=\S)(?=[\u4e00-\u9fff]{2,5}\s*[:：]))")
+
+
+def meta_tags(root) -> dict[str, str]:
+    """name -> content for the meta tags we know, first valid value wins."""
+    out: dict[str, str] = {}
+    for el in root.iter("meta"):
+        name = (el.get("name") or el.get("property") or "").strip().lower()
+        if name not in META_NAMES or name in out:
+            continue
+        value = squash(el.get("content") or "")
+        if value and not markers.PLACEHOLDERS.match(value):
+            out[name] = value
+    return out
+
+
+def _label_pattern(labels) -> str:
+    # '索引号' also matches '索 引 号': sites pad labels with spaces to align them.
+    return "|".join(r"\s*".join(map(re.escape, lab)) for lab in sorted(labels, key=len, reverse=True))
+
+
+def labelled_value(lines: list[str], labels, *, start: int = 0) -> tuple[int, str] | None:
+    """The first 'label：value' in lines[start:], as (line index, value)."""
+    pattern = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_label_pattern(labels)})\s*[:：]\s*(?P<v>.*)")
+    for i in range(start, len(lines)):
+        m = pattern.search(lines[i])
+        if m:
+            value = _cut_value(m.group("v"))
+            if value:
+                return i, value
+    return None
+
+
+def _cut_value(value: str) -> str:
+    value = _NEXT_LABEL.split(value.strip(), maxsplit=1)[0]
+    return value.strip(" \t|｜,，;；。")
+
+
+# --- the 信息公开 block ------------------------------------------------------------------------
+
+_INFO_ALL = [(field, lab) for field, labs in markers.INFO_LABELS.items() for lab in labs]
+_INFO_RE = re.compile(
+    r"(?:(?<=^|[\t|｜\s])|(?<=[\u4e00-\u9fff\d)）]\s?))(?P<label>"
+    + _label_pattern([lab for _, lab in _INFO_ALL]) + r")\s*(?:[:：]|\t|$)")
+_INFO_FIELD = {re.sub(r"\s", "", lab): field for field, lab in _INFO_ALL}
+INFO_MIN_LABELS = 3     # fewer distinct labels than this is running text, not a block
+INFO_WINDOW = 16        # lines a block may span
+
+
+def info_block(lines: list[str]) -> dict[str, str]:
+    """Fields of the 信息公开 metadata block, by label, whatever its layout (table, dl, spans)."""
+    hits = [(i, m) for i, line in enumerate(lines[:4000]) for m in _INFO_RE.finditer(line)
+            if len(line) < 400]
+    best: dict[str, str] = {}
+    for k, (i, _) in enumerate(hits):
+        window = [h for h in hits[k:] if h[0] - i < INFO_WINDOW]
+        fields = _read_block(lines, window)
+        if len(fields) >= INFO_MIN_LABELS and len(fields) > len(best):
+            best = fields
+    return best
+
+
+def _read_block(lines, hits) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for n, (i, m) in enumerate(hits):
+        field = _INFO_FIELD.get(re.sub(r"\s", "", m.group("label")))
+        if not field or field in fields:
+            continue
+        nxt = hits[n + 1] if n + 1 < len(hits) else None
+        end = nxt[1].start() if nxt and nxt[0] == i else len(lines[i])
+        value = lines[i][m.end():end].strip(" \t:：|｜")
+        if not value and i + 1 < len(lines) and not (nxt and nxt[0] == i + 1 and nxt[1].start() == 0):
+            value = lines[i + 1].strip() if not _INFO_RE.match(lines[i + 1]) else ""
+        fields[field] = squash(value.replace("\t", " "))
+    return {k: v for k, v in fields.items() if v}
+
+
+# --- breadcrumb, footer ------------------------------------------------------------------------
+
+def breadcrumb(lines: list[str]) -> list[str]:
+    """The steps of the 当前位置 line (or of the short lines under a bare 当前位置：)."""
+    for i, line in enumerate(lines):
+        m = _CRUMB.match(line)
+        if not m:
+            continue
+        steps = [s for s in _CRUMB_SPLIT.split(m.group("rest")) if s.strip()]
+        if len(steps) < 2:  # steps rendered as a list under the label
+            for nxt in lines[i + 1:i + 10]:
+                step = re.sub(r"^[•·\s]+", "", nxt).strip(" >»")
+                if not step or len(step) > 24 or _CRUMB.match(nxt):
+                    break
+                steps.append(step)
+        steps = [s.strip() for s in steps if s.strip() and not _CRUMB_SKIP.match(s.strip())]
+        if steps:
+            return steps
+    return []
+
+
+def site_code_in(lines: list[str]) -> str | None:
+    for line in reversed(lines):
+        m = _SITE_CODE_IN_TEXT.search(nfkc(line))
+        if m:
+            return m.group(1)
+    return None
+
+
+def site_from_footer(lines: list[str]) -> str | None:
+    """The 主办单位 of the footer: a labelled line near a strong footer marker (ICP备, 标识码)."""
+    footer = [i for i, line in enumerate(lines) if markers.FOOTER_STRONG.search(line)]
+    for i, line in enumerate(lines):
+        if not any(abs(i - j) <= 6 for j in footer):
+            continue
+        found = labelled_value([line], markers.SITE_LABELS)
+        if found and 2 < len(found[1]) <= 40:
+            return found[1]
+    return None
