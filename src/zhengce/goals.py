@@ -1,0 +1,425 @@
+"""Quantified goals ("targets") in the plain text of a policy.
+
+    >>> find_targets("到2025年，研发投入强度达到1.5%，技术市场成交额突破百亿元。")
+    [Target(text='研发投入强度达到1.5%', indicator='研发投入强度', comparator='>=', value=1.5, unit='%', year=2025), ...]
+
+How it works: every quantity (number + unit, 百分之…, 三成, 翻番) is a candidate; the clause
+around it decides the rest.  The verb just before it gives the comparator (a qualifier after it,
+以上/以下/左右, overrides), the words before the verb are the indicator, and the candidate is kept
+only when its context looks forward (到2025年, 力争, 确保, a 目标/任务 section …) and not back
+(已, 同比, 比上年, 去年 …), and it is not a rule's threshold (每亩200元, 400万元以下的项目).
+
+The rules are tables at the top of the module; the code below only walks the text.
+Offsets are never changed: full-width digits and signs are mapped one-to-one to ASCII for
+matching, and every ``Target.text`` is sliced from the caller's string.
+"""
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+
+from .record import Target
+
+# ---------------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------------
+
+# Verbs that state a LEVEL: the indicator is what precedes the verb.
+LEVEL_VERBS = {
+    "达到": ">=", "达": ">=", "不低于": ">=", "不少于": ">=", "不小于": ">=",
+    "超过": ">", "突破": ">", "高于": ">", "多于": ">", "大于": ">",
+    "保持在": "=", "稳定在": "=", "维持在": "=",
+    "控制在": "<=", "控制到": "<=", "不超过": "<=", "不高于": "<=", "不多于": "<=",
+    "低于": "<", "少于": "<", "小于": "<",
+    "提高到": ">=", "提高至": ">=", "提升到": ">=", "提升至": ">=", "增加到": ">=", "增加至": ">=",
+    "增长到": ">=", "增长至": ">=", "扩大到": ">=", "扩大至": ">=", "上升到": ">=", "上升至": ">=",
+    "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=", "降到": "<=", "降至": "<=",
+    "减少到": "<=", "减少至": "<=", "压减到": "<=", "压减至": "<=", "缩短到": "<=", "缩短至": "<=",
+    "实现": ">=",
+}
+# Verbs that state a CHANGE or a rate: the verb belongs to the indicator (年均增长 12% is a rate of
+# 年均增长, and 提高2个百分点 is not a level).  At least the stated change is the goal.
+CHANGE_VERBS = {
+    "年均增长": ">=", "年均提高": ">=", "年均下降": ">=", "增长": ">=", "增加": ">=",
+    "提高": ">=", "提升": ">=", "上升": ">=", "下降": ">=", "降低": ">=", "减少": ">=",
+    "压减": ">=", "压降": ">=", "缩短": ">=", "减负": ">=", "节约": ">=",
+}
+# Verbs that COUNT things (培育10家, 培育“瞪羚”企业330家): what is counted may sit between the
+# verb and the number.
+COUNT_VERBS = {
+    "培育": ">=", "新培育": ">=", "形成": ">=", "新增": ">=", "新建": ">=", "建成": ">=",
+    "建设": ">=", "打造": ">=", "引进": ">=", "引育": ">=", "创建": ">=", "认定": ">=",
+    "招引": ">=", "吸引": ">=", "带动": ">=", "覆盖": ">=", "惠及": ">=", "培训": ">=",
+    "扶持": ">=", "落地": ">=", "签约": ">=", "储备": ">=",
+}
+# A comparator word may follow a change verb: 年均增长高于12%, 增长超过10%.
+AFTER_CHANGE = {k: v for k, v in LEVEL_VERBS.items()
+                if k in ("达到", "不低于", "不少于", "超过", "突破", "高于", "保持在", "稳定在",
+                         "控制在", "不超过", "不高于", "低于")}
+QUALIFIERS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=",
+              "之内": "<=", "内": "<=", "左右": "=", "上下": "="}
+# Units as written.  万/亿 in front of a unit stay in the unit ('1.5万家' is 1.5 万家).
+BASE_UNITS = ("个百分点", "百分点", "%", "‰", "万亿元", "亿美元", "万美元", "美元", "元",
+              "平方公里", "平方米", "立方米", "公顷", "亩", "公里", "千米", "米",
+              "万千瓦", "千瓦时", "千瓦", "兆瓦", "吨标准煤", "吨", "标箱",
+              "个月", "个工作日", "小时", "分钟", "天", "日",
+              "人次", "户", "家", "个", "项", "人", "名", "所", "座", "条", "台", "辆", "艘",
+              "套", "张", "场", "次", "件", "部", "处", "类", "种", "支", "床", "级",
+              "倍", "GW", "MW", "kW", "km")
+MAGNITUDE_UNITS = ("万亿", "亿", "万")
+TIME_UNITS = ("小时", "分钟")
+# '1小时通达', '30分钟主岛全覆盖': reach-time goals, "within N".
+REACH_WORDS = r"通达|到达|抵达|可达|直达|全覆盖|覆盖|交通圈|生活圈|经济圈|服务圈|就医圈"
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+FAN = {"": 2, "一": 2, "两": 4, "二": 4, "三": 8}          # 翻番, 翻一番, 翻两番, 翻三番
+
+# Words in front of a verb that make it a commitment (力争达到, 推动建成, 将突破).
+MODALS = r"力争|确保|争取|努力|预计|计划|有望|推动|加快|全力|着力|将|要|可|再"
+# Clause-level cues.  A clause with a retrospective cue is a result, never a goal.
+RETRO = (r"已经|已|完成了|实现了|达到了|去年|上年|上一年|同比|同期|比上年|截至|截止|累计完成|"
+         r"目前|以来|共计|共有|当年|全年实现|上半年实现|位列|排名|居全")
+# Sentence-level cues that make a sentence forward-looking.
+FORWARD = (r"力争|确保|目标|预计到|计划到|今后|未来|下一步|规划期|期末|"
+           r"(?:到|至)\s*20\d\d\s*年|20\d\d\s*年\s*(?:底|末)?\s*前|十[一二三四五六]五末|年底前|年内")
+# Rules, not goals: thresholds of eligibility and amounts paid (每亩200元补助).
+RULE = r"给予|补助|补贴|奖补|资助|奖励|可享受|享受|申请|申报|条件|罚款|处以"
+# Section headings that open a forward (plans, tasks) or backward (results) part.
+FORWARD_HEADING = r"目标|任务|计划|措施|举措|思路|安排|重点工作|工作重点|路径|要求"
+RETRO_HEADING = r"情况|成效|成绩|回顾|总结|进展|完成|基础|现状|背景"
+
+# ---------------------------------------------------------------------------------------------
+# Patterns (compiled once)
+# ---------------------------------------------------------------------------------------------
+
+# Full-width ASCII (０-９, ％, ～ …) to half-width, one char for one char, so offsets survive.
+_HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def _alt(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+_CN = "零〇一二两三四五六七八九十百千"
+_AR_NUM = r"\d{1,9}(?:,\d{3})*(?:\.\d+)?"
+_CN_NUM = rf"[{_CN}]+(?:[万亿][{_CN}]+)*(?:点[零〇一二三四五六七八九]+)?"
+_NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
+_UNIT = rf"(?:(?:{_alt(MAGNITUDE_UNITS)})?(?:{_alt(BASE_UNITS)})|{_alt(MAGNITUDE_UNITS)})"
+_QUAL = rf"(?:[(（]含[)）])?(?P<qual>{_alt(QUALIFIERS)})"
+QUANTITY = re.compile(
+    rf"(?<![\d.,{_CN}第])(?:"
+    rf"翻(?P<fan>[一两二三]?)番"
+    rf"|百分之(?P<pct>{_NUM})(?:\s*[~～至到—–-]\s*(?:百分之)?(?P<pct2>{_NUM}))?"
+    rf"|千分之(?P<pmil>{_NUM})"
+    rf"|(?P<cheng>[一二两三四五六七八九十]{{1,2}}(?:点[一二三四五六七八九])?)成(?![为功立员本果效绩交])"
+    rf"|(?P<num>{_NUM})\s*(?P<u1>%|‰)?(?:\s*[~～至到—–-]\s*(?P<num2>{_NUM}))?\s*(?P<unit>{_UNIT})"
+    rf")(?:\s*{_QUAL})?")
+VERB_BEFORE = re.compile(
+    rf"(?P<modal>(?:{MODALS})?)(?:(?P<change>{_alt(CHANGE_VERBS)})(?P<after>{_alt(AFTER_CHANGE)})?"
+    rf"|(?P<level>{_alt(LEVEL_VERBS)}))\s*$")
+COUNT_BEFORE = re.compile(
+    rf"(?P<modal>(?:{MODALS})?)(?P<count>{_alt(COUNT_VERBS)})(?P<obj>[^\d，。；;,:：！？!?\n]{{0,16}}?)\s*$")
+# '2025年去存60%': a year directly before a short indicator.
+YEAR_LEAD = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年(?:底|末)?(?P<ind>[\u4e00-\u9fff]{1,6})$")
+REACH_AFTER = re.compile(rf"[^，。；;,\d]{{0,8}}?(?:{REACH_WORDS})")
+CLAUSE_SEP = re.compile(r"[，,；;。！？!?：:\n]")
+SENTENCE_SEP = re.compile(r"[。！？!?；;\n]")
+RETRO_RE = re.compile(RETRO)
+FORWARD_RE = re.compile(FORWARD)
+RULE_RE = re.compile(RULE)
+PER_RE = re.compile(r"(?:每|人均|户均|亩均)[^\d，。；]{0,3}$")
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[章节部分])")
+FWD_HEAD_RE = re.compile(FORWARD_HEADING)
+RETRO_HEAD_RE = re.compile(RETRO_HEADING)
+# Deadlines give a year to the clauses that follow them, up to the next deadline or paragraph end.
+DEADLINE = re.compile(
+    r"(?:到|至|力争)\s*(?P<y>(?:19|20)\d\d)\s*年(?![\d一二三四五六七八九十]+月)"
+    r"|(?P<y2>(?:19|20)\d\d)\s*年\s*(?:底|末|年底|年末)?\s*前"
+    r"|十(?P<fyp>[一二三四五六])五(?:”|\")?\s*(?:期|时期|规划)?末"
+    r"|(?P<rel>年底前|年内|今年|明年|本年度)")
+PERIOD = re.compile(r"(?P<a>(?:19|20)\d\d)\s*年?\s*[—–\-~～至到]+\s*(?P<b>(?:19|20)\d\d)\s*年")
+FYP = re.compile(r"十(?P<n>[一二三四五六])五")
+PLAN_YEAR = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?[，,]?[^。\n]{0,30}?(?:将|工作计划|工作要点|计划)")
+# Words cut from the front of an indicator / a target's text, and from the end of an indicator.
+_LEAD_TIME = (r"\s|(?:到|至|力争到?)\s*(?:19|20)\d\d\s*年(?:底|末)?(?:前)?|(?:19|20)\d\d\s*年(?:底|末)?前|"
+              r"十[一二三四五六]五末|年底前|年内|其中|同时|此外|全年|今年|[“”\"]")
+_LEAD_MODAL = r"力争|确保|争取|努力|预计|计划|有望|推动|加快|全力|着力|将|并|使|让"
+LEAD_TIME = re.compile(rf"^(?:{_LEAD_TIME})+")
+LEAD_STRIP = re.compile(rf"^(?:{_LEAD_TIME}|{_LEAD_MODAL})+")
+TRAIL_STRIP = re.compile(rf"(?:基本|全面)?(?:实现|达成)$|比(?:19|20)\d\d\s*年$|(?:{_LEAD_MODAL})$")
+RELATIVE = {"年底前": 0, "年内": 0, "今年": 0, "本年度": 0, "明年": 1}
+FYP_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030, "六": 2035}
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+# ---------------------------------------------------------------------------------------------
+
+
+def cn_number(s: str) -> float:
+    """'三百二十' -> 320, '一点五' -> 1.5, '百' -> 100, '两' -> 2, '1,132.92' -> 1132.92."""
+    s = s.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return float(s)
+    whole, _, frac = s.partition("点")
+    value = _cn_integer(whole)
+    if frac:
+        value += float("0." + "".join(str(CN_DIGITS.get(c, 0)) for c in frac))
+    return value
+
+
+def _cn_integer(s: str) -> float:
+    total, section, digit = 0, 0, None
+    for ch in s:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch] if digit is None else digit * 10 + CN_DIGITS[ch]
+        elif ch in ("万", "亿"):
+            section = (section + (digit or 0)) * CN_SCALES[ch]
+            total, section, digit = total + section, 0, None
+        else:                                   # 十 百 千: '十二' has an implied 一
+            section += (1 if digit is None else digit) * CN_SCALES[ch]
+            digit = None
+    return float(total + section + (digit or 0))
+
+
+def _quantity(m: re.Match) -> tuple[float, str, float | None] | None:
+    """(value, unit, upper bound of a range) of a QUANTITY match, or None when it is not one."""
+    g = m.groupdict()
+    if g["fan"] is not None:
+        return float(FAN[g["fan"]]), "倍", None
+    if g["pct"]:
+        return cn_number(g["pct"]), "%", cn_number(g["pct2"]) if g["pct2"] else None
+    if g["pmil"]:
+        return cn_number(g["pmil"]), "‰", None
+    if g["cheng"]:
+        return cn_number(g["cheng"]) * 10, "%", None
+    num, unit = g["num"], g["unit"]
+    if re.fullmatch(r"0\d+", num) or (num.isdigit() and len(num) == 4 and unit in ("个", "级")):
+        return None                             # phone prefixes, '2025个' from '2025年…'
+    if re.fullmatch(rf"[{_CN}]+", num) and set(num) <= set("十百千") and unit == "级":
+        return None                             # 千亿级 means "of the order of", not a figure
+    if g["u1"] and unit != g["u1"]:
+        return None
+    if num == "一" and not g["num2"]:
+        return None                             # 建成一个…, 打造一批…: an article, not a figure
+    return cn_number(num), unit, cn_number(g["num2"]) if g["num2"] else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Context: years, sections, clause boundaries
+# ---------------------------------------------------------------------------------------------
+
+
+def _year_of(m: re.Match, doc_year: int | None) -> int | None:
+    if m.group("y") or m.group("y2"):
+        return int(m.group("y") or m.group("y2"))
+    if m.group("fyp"):
+        return FYP_END[m.group("fyp")]
+    return doc_year + RELATIVE[m.group("rel")] if doc_year else None
+
+
+def _default_year(text: str) -> int | None:
+    """The year a whole plan aims at: the end of its period (2023—2025年, 十四五) or the year a
+    work plan is written for ('2022年，…将…')."""
+    head = text[:3000]
+    if m := PERIOD.search(head):
+        return int(m.group("b"))
+    if m := FYP.search(head):
+        return FYP_END[m.group("n")]
+    if m := PLAN_YEAR.search(head):
+        return int(m.group("y"))
+    return None
+
+
+class _Context:
+    """Precomputed positions: boundaries, deadlines and section headings, looked up by bisection
+    so that long texts stay linear."""
+
+    def __init__(self, text: str, doc_year: int | None):
+        self.text = text
+        self.clause_seps = [m.start() for m in CLAUSE_SEP.finditer(text)]
+        self.sentence_seps = [m.start() for m in SENTENCE_SEP.finditer(text)]
+        self.newlines = [i for i, c in enumerate(text) if c == "\n"]
+        self.default_year = _default_year(text)
+        # (end, year, forward?) of each deadline phrase; 今年 gives a year but no commitment
+        self.deadlines = [(m.end(), y, self._forward_deadline(m, y, doc_year))
+                          for m in DEADLINE.finditer(text) for y in [_year_of(m, doc_year)]]
+        self.deadline_ends = [d[0] for d in self.deadlines]
+        self.sections = self._sections(text)
+        self.section_starts = [s[0] for s in self.sections]
+
+    def _forward_deadline(self, m: re.Match, year: int | None, doc_year: int | None) -> bool:
+        """'到2025年' looks ahead; '到2015年底共有…' in a 2016 bulletin, or '今年', does not."""
+        if m.group("rel") in ("今年", "本年度") or (year and doc_year and year < doc_year):
+            return False
+        _, end = self.bounds(self.clause_seps, m.end(), m.end())
+        return not RETRO_RE.search(self.text, m.end(), end)
+
+    @staticmethod
+    def _sections(text: str) -> list[tuple[int, str | None, int | None]]:
+        """(start, 'forward' / 'retro' / None, year) for each heading; a sub-heading without a cue
+        of its own inherits its parent's."""
+        out, parent, pos = [], (None, None), 0
+        for line in text.split("\n"):
+            if len(line) <= 60 and (h := HEADING.match(line)):
+                state = ("forward" if FWD_HEAD_RE.search(line) else
+                         "retro" if RETRO_HEAD_RE.search(line) else None)
+                y = re.search(r"((?:19|20)\d\d)\s*年", line)
+                year = int(y.group(1)) if y else None
+                if re.match(r"\s*[一二三四五六七八九十]|\s*第", h.group()):   # top level
+                    parent = (state, year)
+                else:
+                    state, year = state or parent[0], year or parent[1]
+                out.append((pos, state, year))
+            pos += len(line) + 1
+        return out
+
+    def bounds(self, seps: list[int], start: int, end: int) -> tuple[int, int]:
+        i = bisect_left(seps, start)
+        lo = seps[i - 1] + 1 if i else 0
+        j = bisect_left(seps, end)
+        hi = seps[j] if j < len(seps) else len(self.text)
+        return lo, hi
+
+    def deadline(self, pos: int) -> tuple[bool, int | None]:
+        """(a forward deadline governs pos, the governing year): the last deadline before pos
+        in the same paragraph."""
+        i = bisect_right(self.deadline_ends, pos)
+        if not i:
+            return False, None
+        end, year, forward = self.deadlines[i - 1]
+        para = bisect_left(self.newlines, end) == bisect_left(self.newlines, pos)
+        return (forward, year) if para else (False, None)
+
+    def section(self, pos: int) -> tuple[str | None, int | None]:
+        i = bisect_right(self.section_starts, pos)
+        return self.sections[i - 1][1:] if i else (None, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading one candidate
+# ---------------------------------------------------------------------------------------------
+
+
+def _reading(work: str, m: re.Match, cs: int, prev) -> tuple[str, int, int, int] | None:
+    """How a quantity is stated: (comparator, indicator start, indicator end, text start).
+    indicator end < 0 means "the noun after the quantity"."""
+    s = m.start()
+    prefix = work[max(cs, s - 40):s]
+    base = s - len(prefix)
+    if m.group("fan") is not None:
+        return "x", cs, s, cs
+    if v := VERB_BEFORE.search(prefix):
+        if v.group("change"):
+            cmp = AFTER_CHANGE.get(v.group("after") or "", CHANGE_VERBS[v.group("change")])
+            return cmp, cs, base + v.end("change"), cs
+        return LEVEL_VERBS[v.group("level")], cs, base + v.start("level"), cs
+    if c := COUNT_BEFORE.search(prefix):
+        if c.group("obj").strip():
+            return COUNT_VERBS[c.group("count")], base + c.start("obj"), base + c.end("obj"), cs
+        return COUNT_VERBS[c.group("count")], s, -1, cs
+    if prev and prev[0] == cs and re.fullmatch(r"[^\d]{0,16}、", work[prev[1]:s]):
+        return prev[2], s, -1, s                # '建成4个高级版、42个初级版…' shares the verb
+    if m.group("unit") in TIME_UNITS and REACH_AFTER.match(work, m.end()):
+        return "<=", cs, s, cs
+    if y := YEAR_LEAD.search(prefix):
+        return ">=", base + y.start("ind"), s, base + y.start()
+    if m.group("qual"):
+        return QUALIFIERS[m.group("qual")], cs, s, cs
+    return None
+
+
+def _noun_after(work: str, e: int, ce: int) -> int:
+    """End of the noun phrase right after a quantity ('4个高级版、…' -> after 高级版)."""
+    stop = re.compile(r"[、，,；;。：:\n（(]|以上|以下|左右")
+    m = stop.search(work, e, min(ce, e + 16))
+    return m.start() if m else min(ce, e + 16)
+
+
+def _clean(span: str, lead: re.Pattern) -> tuple[int, str]:
+    """Strip leading connectives/deadlines (and, for indicators, modal verbs) and trailing verbs;
+    return (chars cut at the front, cleaned text)."""
+    cut = 0
+    if m := lead.match(span):
+        cut = m.end()
+    body = span[cut:]
+    body = TRAIL_STRIP.sub("", body).strip()
+    return cut, body
+
+
+def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: bool) -> bool:
+    """Forward-looking, not a past result, not a rule's threshold."""
+    clause = work[cs:ce]
+    if RETRO_RE.search(clause):
+        return False
+    ss, se = ctx.bounds(ctx.sentence_seps, m.start(), m.end())
+    sentence = work[ss:se]
+    if RULE_RE.search(sentence) or PER_RE.search(work, max(cs, m.start() - 6), m.start()):
+        return False
+    in_deadline, _ = ctx.deadline(m.start())
+    state, _ = ctx.section(m.start())
+    local = modal or in_deadline or bool(FORWARD_RE.search(sentence))
+    return local or state == "forward"
+
+
+def _year(work: str, m: re.Match, ctx: _Context, lead_year: int | None) -> int | None:
+    year = lead_year or ctx.deadline(m.start())[1] or ctx.section(m.start())[1] or ctx.default_year
+    return year if year is not None and 1949 <= year <= 2100 else None
+
+
+def find_targets(text: str, year: int | None = None) -> list[Target]:
+    """Every quantified goal in ``text`` (plain article text, paragraphs joined by "\\n"), in
+    order.  ``year`` is the document's year, used for 今年/年底前/明年; it may be None."""
+    if not text:
+        return []
+    work = text.translate(_HALF)
+    ctx = _Context(work, year)
+    out: list[Target] = []
+    seen = set()
+    prev = None                                 # (clause start, end, comparator) of the last hit
+    for m in QUANTITY.finditer(work):
+        target, prev = _target(text, work, m, ctx, prev)
+        if target and (key := (target.text, target.value, target.unit)) not in seen:
+            seen.add(key)
+            out.append(target)
+    return out
+
+
+def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
+    q = _quantity(m)
+    cs, ce = ctx.bounds(ctx.clause_seps, m.start(), m.end())
+    reading = _reading(work, m, cs, prev) if q else None
+    if not reading:
+        return None, prev
+    cmp, ind_start, ind_end, text_start = reading
+    e = m.end()
+    if work.startswith("的", e) and not re.match(r"的(?:目标|水平)", work[e:e + 3]) \
+            and not VERB_BEFORE.search(work, max(cs, m.start() - 6), m.start()):
+        return None, prev                       # '400万元以下的项目': a class, not a goal
+    modal = bool(re.search(rf"(?:{MODALS})(?:{_alt(COUNT_VERBS)}|{_alt(LEVEL_VERBS)})",
+                           work[max(cs, m.start() - 12):m.start()]))
+    reach = m.group("unit") in TIME_UNITS and (r := REACH_AFTER.match(work, e))
+    if not (reach or _is_goal(work, m, ctx, cs, ce, modal)):
+        return None, prev
+    value, unit, upper = q
+    if m.group("qual") and cmp != "x":
+        cmp = QUALIFIERS[m.group("qual")]
+    if upper is not None and cmp in ("<=", "<"):
+        value = upper
+    if not math.isfinite(value):
+        return None, prev
+    if reach:
+        e = r.end()
+    if ind_end < 0:                             # the counted thing follows the number
+        ind_start, ind_end = e, _noun_after(work, e, ce)
+        e = max(e, ind_end)
+    cut, indicator = _clean(work[ind_start:ind_end], LEAD_STRIP)
+    tcut, _ = _clean(work[text_start:e], LEAD_TIME)
+    snippet = text[text_start + tcut:e].strip()
+    lead = YEAR_LEAD.search(work, max(cs, m.start() - 12), m.start())
+    target = Target(text=snippet or text[m.start():m.end()], indicator=indicator,
+                    comparator=cmp, value=value, unit=unit,
+                    year=_year(work, m, ctx, int(lead.group("y")) if lead else None))
+    return target, (cs, e, cmp)
