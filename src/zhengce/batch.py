@@ -1,0 +1,422 @@
+"""Batch processing: many pages in, records out to a database or a file, in parallel.
+
+    >>> from zhengce.sources import iter_pages
+    >>> for result in zhengce.extract_many(iter_pages(["crawl/"]), workers=4):
+    ...     print(result.ref, result.record.title if result.ok else result.error)
+
+    >>> summary = run_batch(["crawl.warc.gz"], "out.db")      # what `zhengce batch` does
+
+Three layers, each usable alone:
+
+* :func:`extract_many` runs ``extract`` over an iterable of Pages in worker processes.  It reads
+  ahead only a bounded window of pages, so memory stays flat however long the input; a page
+  that overruns ``timeout`` has its worker killed and replaced, so a hung page cannot stall the
+  batch; a page that fails, for whatever reason, becomes an error Result.
+* :func:`run_batch` feeds pages from :mod:`zhengce.sources` through ``extract_many`` into a store
+  from :mod:`zhengce.store`, skipping pages the database already holds, committing in small
+  batches (so a killed run loses only its last uncommitted pages, and a rerun does them again).
+* :func:`register_cli` adds the ``zhengce batch`` command, a thin layer over ``run_batch``.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
+from typing import Callable, Iterable, Iterator
+
+from .record import ExtractionError, PolicyRecord
+from .sources import InputNotFound, Page, check_inputs, iter_pages
+
+DEFAULT_TIMEOUT = 30.0
+WINDOW_PER_WORKER = 8     # pages read ahead per worker: enough to keep workers busy, no more
+COMMIT_EVERY = 200        # pages per transaction ...
+COMMIT_SECONDS = 2.0      # ... or seconds, whichever comes first
+
+Extractor = Callable[..., PolicyRecord]  # extract(content, *, url=None) -> PolicyRecord
+
+
+@dataclass(frozen=True)
+class Result:
+    """What became of one page: a record, or the reason there is none."""
+    ref: str
+    url: str | None
+    content_hash: str | None
+    record: PolicyRecord | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @classmethod
+    def failed(cls, page: Page, reason: str) -> "Result":
+        return cls(page.ref, page.url, None, error=reason)
+
+
+# --- extract_many ---------------------------------------------------------------------------------
+
+def extract_many(pages: Iterable[Page], workers: int | None = None, ordered: bool = True, *,
+                 timeout: float | None = DEFAULT_TIMEOUT,
+                 extractor: Extractor | None = None) -> Iterator[Result]:
+    """Extract every page in worker processes, yielding one Result per page.
+
+    ``ordered``: in input order (a slow page holds back the ones after it) or as completed.
+    ``workers``: processes to use (default ``os.cpu_count()``); 0 extracts in this process,
+    without the time limit - for debugging.  ``extractor``: a picklable stand-in for
+    ``zhengce.extract.extract`` (tests use it to make a page hang).
+    """
+    if workers is None:
+        workers = os.cpu_count() or 1
+    if workers == 0:
+        return (_extract_here(page, extractor) for page in pages)
+    return _Scheduler(workers, ordered, timeout, extractor).run(iter(pages))
+
+
+def _extract_here(page: Page, extractor: Extractor | None) -> Result:
+    if page.error:
+        return Result.failed(page, page.error)
+    record, error = _extract_one(extractor or _default_extractor(), page.content, page.url)
+    return Result(page.ref, page.url, page.content_hash, record, error)
+
+
+def _extract_one(extractor: Extractor, content, url) -> tuple[PolicyRecord | None, str | None]:
+    """(record, None) or (None, reason): whatever goes wrong in one page stays with that page."""
+    try:
+        return extractor(content, url=url), None
+    except ExtractionError as exc:
+        return None, str(exc) or "cannot read the page"
+    except Exception as exc:  # a bug on one odd page must not end a crawl of a million
+        return None, f"{type(exc).__name__}: {exc}"
+
+
+def _default_extractor() -> Extractor:
+    from .extract import extract
+    return extract
+
+
+class _Scheduler:
+    """Keeps the workers busy from a bounded read-ahead window and hands results out."""
+
+    def __init__(self, workers: int, ordered: bool, timeout, extractor):
+        self.workers, self.ordered = workers, ordered
+        self.timeout, self.extractor = timeout, extractor
+        self.window = workers * WINDOW_PER_WORKER
+        self.waiting: deque[tuple[int, Page]] = deque()   # read, not yet sent to a worker
+        self.running: dict[int, Page] = {}                # sent to a worker
+        self.done: dict[int, Result] = {}                 # finished, not yet handed out
+        self.read = self.handed_out = 0                   # sequence numbers
+        self.exhausted = False
+
+    def run(self, pages: Iterator[Page]) -> Iterator[Result]:
+        with _Pool(self.workers, self.extractor, self.timeout) as pool:
+            while True:
+                self._read_ahead(pages)
+                while self.waiting and pool.has_idle():
+                    seq, page = self.waiting.popleft()
+                    pool.submit(seq, page)
+                    self.running[seq] = page
+                yield from self._hand_out()
+                if self.exhausted and not self.waiting and not self.running:
+                    return
+                for seq, record, error in pool.collect():
+                    page = self.running.pop(seq)
+                    self.done[seq] = Result(page.ref, page.url, page.content_hash, record, error)
+
+    def _read_ahead(self, pages: Iterator[Page]) -> None:
+        # In order, the window counts from the oldest page not handed out, so results waiting
+        # behind a slow page are bounded too.
+        while not self.exhausted and self.read - self.handed_out < self.window:
+            page = next(pages, None)
+            if page is None:
+                self.exhausted = True
+            elif page.error:  # unreadable at the source: no worker needed
+                self.done[self._next_seq()] = Result.failed(page, page.error)
+            else:
+                self.waiting.append((self._next_seq(), page))
+
+    def _next_seq(self) -> int:
+        self.read += 1
+        return self.read - 1
+
+    def _hand_out(self) -> Iterator[Result]:
+        if self.ordered:
+            while self.handed_out in self.done:
+                self.handed_out += 1
+                yield self.done.pop(self.handed_out - 1)
+        else:
+            while self.done:
+                self.handed_out += 1
+                yield self.done.pop(next(iter(self.done)))
+
+
+class _Worker:
+    """One worker process and the pipe to it; runs one page at a time."""
+
+    def __init__(self, ctx, extractor):
+        parent_end, child_end = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, args=(child_end, extractor), daemon=True)
+        self.process.start()
+        child_end.close()  # so that the worker's death shows here as EOF
+        self.conn = parent_end
+        self.seq: int | None = None
+        self.started = 0.0
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+        self.process.join(timeout=None if kill else 2)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def _worker_main(conn, extractor) -> None:
+    """A worker's loop: receive (seq, content, url), send back (seq, record, error)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    extractor = extractor or _default_extractor()
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:  # the parent is gone
+            return
+        if task is None:
+            return
+        seq, content, url = task
+        conn.send((seq, *_extract_one(extractor, content, url)))
+
+
+class _Pool:
+    """Worker processes, each fed one page at a time, so the parent always knows how long the
+    page in a worker has been running and can kill a worker that overruns."""
+
+    def __init__(self, size: int, extractor, timeout: float | None):
+        self.ctx = _context()
+        self.extractor, self.timeout = extractor, timeout
+        self.workers = [_Worker(self.ctx, extractor) for _ in range(size)]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        killing = exc[0] is not None  # leaving on an error or an abandoned generator
+        for worker in self.workers:
+            worker.stop(kill=killing or worker.seq is not None)
+
+    def has_idle(self) -> bool:
+        return any(w.seq is None for w in self.workers)
+
+    def submit(self, seq: int, page: Page) -> None:
+        worker = next(w for w in self.workers if w.seq is None)
+        worker.seq, worker.started = seq, time.monotonic()
+        try:
+            worker.conn.send((seq, page.content, page.url))  # an idle worker is waiting for it
+        except OSError:
+            pass  # the worker is dead: collect() sees the closed pipe and reports the page
+
+    def collect(self) -> list[tuple[int, PolicyRecord | None, str | None]]:
+        """Wait for at least one page to finish or overrun; its (seq, record, error)."""
+        busy = [w for w in self.workers if w.seq is not None]
+        if not busy:
+            return []
+        ready = wait([w.conn for w in busy], timeout=self._time_left(busy))
+        out = []
+        for worker in busy:
+            if worker.conn in ready:
+                out.append(self._receive(worker))
+            elif self.timeout and time.monotonic() - worker.started > self.timeout:
+                out.append((worker.seq, None, f"timed out after {self.timeout:g} s"))
+                self._replace(worker)
+        return out
+
+    def _receive(self, worker: _Worker):
+        try:
+            seq, record, error = worker.conn.recv()
+        except (EOFError, OSError):  # the worker died with the page (a crash, the OOM killer)
+            seq, record, error = worker.seq, None, "the worker process died on this page"
+            self._replace(worker)
+        worker.seq = None
+        return seq, record, error
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.stop(kill=True)
+        self.workers[self.workers.index(worker)] = _Worker(self.ctx, self.extractor)
+
+    def _time_left(self, busy: list[_Worker]) -> float | None:
+        if not self.timeout:
+            return None
+        oldest = min(w.started for w in busy)
+        return max(0.0, oldest + self.timeout - time.monotonic()) + 0.01
+
+
+def _context():
+    """forkserver where there is one: workers start from a clean process that has imported
+    the extractor once (fast to replace, and they inherit no database connection)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["zhengce.extract"])
+    return ctx
+
+
+# --- run_batch ------------------------------------------------------------------------------------
+
+@dataclass
+class Summary:
+    pages: int = 0
+    records: int = 0      # inserted or updated
+    updated: int = 0
+    unchanged: int = 0    # already stored: skipped, or extracted to the same row
+    errors: int = 0
+    seconds: float = 0.0
+    started: float = field(default_factory=time.monotonic, repr=False)
+
+    @property
+    def rate(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+    def tick(self) -> None:
+        self.seconds = time.monotonic() - self.started
+
+    def __str__(self) -> str:
+        return (f"{self.pages} pages: {self.records} records ({self.updated} updated), "
+                f"{self.unchanged} unchanged, {self.errors} errors "
+                f"in {self.seconds:.1f} s ({self.rate:.1f} pages/s)")
+
+
+def run_batch(inputs: Iterable[str], dest: str, *, workers: int | None = None,
+              timeout: float | None = DEFAULT_TIMEOUT, progress: bool = False,
+              extractor: Extractor | None = None, stdin=None) -> Summary:
+    """Extract every page of ``inputs`` (paths, folders, globs, ``-``) into ``dest``.
+
+    Raises InputNotFound or StoreError (usage errors) before any page is read.
+    """
+    from .store import open_store
+
+    inputs = list(inputs)
+    check_inputs(inputs)
+    store = open_store(dest)
+    summary, meter = Summary(), _Progress(sys.stderr if progress else None)
+    try:
+        outputs = (dest, dest + ".errors.jsonl")  # never read our own output as input
+        pages = _unstored(iter_pages(inputs, stdin=stdin, exclude=outputs), store, summary)
+        results = extract_many(pages, workers, ordered=False, timeout=timeout, extractor=extractor)
+        last_commit = time.monotonic()
+        for done, result in enumerate(results, start=1):
+            _store(store, result, summary)
+            if done % COMMIT_EVERY == 0 or time.monotonic() - last_commit > COMMIT_SECONDS:
+                store.commit()
+                last_commit = time.monotonic()
+            meter.show(summary)
+    finally:
+        store.close()
+        summary.tick()
+        meter.clear()
+    return summary
+
+
+def _unstored(pages: Iterator[Page], store, summary: Summary) -> Iterator[Page]:
+    """The pages the store does not already hold, as they are (so a rerun or resume is cheap)."""
+    for page in pages:
+        if not page.error and store.contains(page.url, page.content_hash):
+            summary.pages += 1
+            summary.unchanged += 1
+        else:
+            yield page
+
+
+def _store(store, result: Result, summary: Summary) -> None:
+    from .store import PageNotStored
+
+    summary.pages += 1
+    if result.ok:
+        try:
+            outcome = store.add(result.record.to_dict(), reference=result.ref, url=result.url,
+                                content_hash=result.content_hash)
+        except PageNotStored as exc:
+            result = Result.failed(Page(result.ref, result.url), str(exc))
+        else:
+            summary.records += outcome != "unchanged"
+            summary.updated += outcome == "updated"
+            summary.unchanged += outcome == "unchanged"
+            return
+    summary.errors += 1
+    store.add_error(reference=result.ref, url=result.url, reason=result.error)
+
+
+class _Progress:
+    """A one-line progress display on a terminal; nothing at all elsewhere."""
+
+    def __init__(self, stream):
+        self.stream = stream if stream is not None and stream.isatty() else None
+        self.last = 0.0
+
+    def show(self, summary: Summary) -> None:
+        now = time.monotonic()
+        if self.stream and now - self.last >= 0.2:
+            self.last = now
+            summary.tick()
+            self.stream.write(f"\r{summary.pages} pages  {summary.rate:.1f}/s  "
+                              f"{summary.errors} errors ")
+            self.stream.flush()
+
+    def clear(self) -> None:
+        if self.stream and self.last:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+# --- the command ----------------------------------------------------------------------------------
+
+def register_cli(subparsers) -> None:
+    """Add ``zhengce batch`` to the zhengce command (called by zhengce.cli)."""
+    p = subparsers.add_parser(
+        "batch", help="extract a whole crawl into a database or file",
+        description="Extract pages from files, folders, globs, WARC and JSON Lines files "
+                    "(- for standard input) into SQLite, PostgreSQL, JSON Lines, CSV or Parquet. "
+                    "Rerunning adds nothing twice; exit status 1 when some pages failed.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="page file, folder, glob, .warc[.gz], .jsonl, or - for standard input")
+    p.add_argument("--out", required=True, metavar="DEST",
+                   help="out.db, sqlite:///PATH, postgresql://USER@HOST/DB, out.jsonl, out.csv, "
+                        "out.parquet, or - (JSON Lines on standard output)")
+    p.add_argument("--workers", type=_count, default=None, metavar="N",
+                   help="worker processes (default: the number of CPUs)")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"time limit per page (default {DEFAULT_TIMEOUT:g}); 0 for none")
+    p.set_defaults(func=_cmd_batch)
+
+
+def _cmd_batch(args) -> int:
+    from .store import StoreError
+
+    try:
+        summary = run_batch(args.inputs, args.out, workers=args.workers,
+                            timeout=args.timeout or None, progress=True)
+    except (InputNotFound, StoreError) as exc:
+        print(f"zhengce batch: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("zhengce batch: interrupted; rerun to resume", file=sys.stderr)
+        return 130
+    print(f"zhengce batch: {summary}", file=sys.stderr)
+    return 1 if summary.errors else 0
+
+
+def _count(text: str) -> int:
+    import argparse
+
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value

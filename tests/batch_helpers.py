@@ -1,0 +1,61 @@
+"""Helpers for the batch tests: picklable stand-in extractors and page builders.
+
+Worker processes import this module by name (pytest puts tests/ on sys.path, and worker
+processes inherit it), so the extractors here work with ``extractor=`` in worker processes.
+"""
+from __future__ import annotations
+
+import re
+import time
+
+from zhengce.record import Action, ExtractionError, PolicyRecord, Target
+
+HANG_MARK = "HANG-FOREVER"
+CRASH_MARK = "CRASH-WORKER"
+
+
+def _text(content) -> str:
+    if isinstance(content, bytes):
+        if b"\x00" in content:
+            raise ExtractionError("binary data, not a page")
+        for codec in ("utf-8", "gb18030"):
+            try:
+                return content.decode(codec)
+            except UnicodeDecodeError:
+                pass
+        raise ExtractionError("cannot decode the page")
+    return content
+
+
+def stub_extract(content, *, url=None) -> PolicyRecord:
+    """A tiny, predictable extract(): title from <title>, date from the page, fixed lists."""
+    text = _text(content)
+    title = re.search(r"<title>(.*?)</title>", text, re.S)
+    date = re.search(r"(20\d\d-\d\d-\d\d)", text)
+    return PolicyRecord(
+        url=url, kind="policy", title=title.group(1).strip() if title else None,
+        publish_date=date.group(1) if date else None, body=re.sub(r"<[^>]+>", "", text)[:200],
+        issuers=("科技部", "财政部"), references=("某某办法",),
+        actions=(Action(1, "行动一"), Action(2, "行动二")),
+        targets=(Target("研发投入强度达到1.5%", "研发投入强度", ">=", 1.5, "%", 2025),))
+
+
+def hanging_extract(content, *, url=None) -> PolicyRecord:
+    """stub_extract, except that a page containing HANG_MARK never returns."""
+    if HANG_MARK in _text(content):
+        time.sleep(3600)
+    return stub_extract(content, url=url)
+
+
+def crashing_extract(content, *, url=None) -> PolicyRecord:
+    """stub_extract, except that a page containing CRASH_MARK kills its worker process."""
+    if CRASH_MARK in _text(content):
+        import os
+        os._exit(3)
+    return stub_extract(content, url=url)
+
+
+def html_page(n: int, title: str | None = None, date: str = "2023-12-29", charset="utf-8") -> str:
+    title = title or f"关于印发第{n}号实施方案的通知"
+    return (f'<html><head><meta charset="{charset}"><title>{title}</title></head>'
+            f"<body><h1>{title}</h1><p>发布日期：{date}</p><p>正文第{n}段。</p></body></html>")
