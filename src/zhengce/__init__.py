@@ -17,7 +17,7 @@ __all__ = ["extract", "extract_many", "targets", "actions", "PolicyRecord", "Act
 
 # name -> (module, attribute), imported on first access (PEP 562)
 _LAZY = {
-    "extract": ("zhengce.extract", "extract"),
+    "extract": ("zhengce.pipeline", "extract"),
     "extract_many": ("zhengce.batch", "extract_many"),
     "targets": ("zhengce.targets", "find_targets"),
     "actions": ("zhengce.actions", "find_actions"),

@@ -11,7 +11,7 @@ import sys
 
 
 def _cmd_extract(args) -> int:
-    from .extract import extract
+    from .pipeline import extract
     from .record import ExtractionError
 
     status = 0

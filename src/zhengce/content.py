@@ -16,6 +16,7 @@ from lxml import etree
 
 from . import markers
 from .dom import Line
+from .meta import INFO_LABEL
 from .textutil import cjk_count, norm, punct_count
 
 DESCEND_SHARE = 0.7     # descend while one child holds this share of the prose
@@ -93,14 +94,27 @@ def is_boilerplate(text: str) -> bool:
     return bool(markers.BOILERPLATE_LINE.search(text) or markers.FOOTER_STRONG.search(text))
 
 
+_SENTENCE_PUNCT = re.compile(r"[，。；、！？,;]")
+
+
+def is_menu(text: str) -> bool:
+    """'首页 政务公开 办事服务 互动交流': many short words side by side, no sentence."""
+    words = text.split()
+    return len(words) >= 4 and len(text) / len(words) < 9 and not _SENTENCE_PUNCT.search(text)
+
+
 def is_prose(text: str) -> bool:
     cjk = cjk_count(text)
-    return (cjk >= 12 and punct_count(text) >= 1) or cjk >= 30 or (
-        bool(_ENUM_HEAD.match(text)) and cjk >= 4)
+    if is_menu(text):
+        return False
+    return (cjk >= 12 and len(_SENTENCE_PUNCT.findall(text)) >= 1) or cjk >= 30 or (
+        bool(_ENUM_HEAD.match(text)) and cjk >= 4) or (cjk >= 4 and text.rstrip().endswith(("。", "！", "？")))
 
 
-def line_score(line: Line) -> float:
+def line_score(line: Line, title_key: str | None = None) -> float:
     text = line.text
+    if title_key and norm(text) in title_key:
+        return -5
     if markers.FOOTER_STRONG.search(text):
         return -200
     if markers.BOILERPLATE_LINE.search(text) or _IMG_TOKEN.match(text):
@@ -109,6 +123,8 @@ def line_score(line: Line) -> float:
         return -15
     if line.link and line.link >= 0.6 * len(text) and len(text) - line.link < 4:
         return -max(8, cjk_count(text))
+    if INFO_LABEL.match(text) or _LABEL_LINE.match(text):
+        return -3
     if is_prose(text):
         return cjk_count(text) + 5 * punct_count(text)
     if markers.FOOTER_WEAK.search(text):
@@ -135,12 +151,12 @@ def select_body(lines: list[Line], title: str | None = None) -> list[str]:
     lines = [ln for ln in lines if ln.text.strip()]
     if not lines:
         return []
-    start, end = best_segment([line_score(ln) for ln in lines])
+    title_key = norm(title) if title else None
+    start, end = best_segment([line_score(ln, title_key) for ln in lines])
     if start == end:
         return []
     start = _extend_head(lines, start)
     end = _extend_tail(lines, end)
-    title_key = norm(title) if title else None
     out = []
     for i, ln in enumerate(lines[start:end]):
         text = ln.text.replace("\t", " ").strip()

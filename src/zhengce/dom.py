@@ -20,7 +20,7 @@ BLOCK_TAGS = frozenset(
     "caption html title".split())
 CELL_TAGS = frozenset(("td", "th"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hide|hidden|none|sr-only|visually-hidden)(?:\s|$)", re.I)
+_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hide|hidden|none|ng-hide|sr-only|visually-hidden|invisible)(?:\s|$)", re.I)
 # A stray </html> or </body> early in the page makes libxml2 drop the rest: remove them all.
 _CLOSERS = re.compile(r"</\s*(?:html|body)\s*>", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)

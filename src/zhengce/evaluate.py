@@ -122,7 +122,7 @@ def score_page(record: dict, gold: dict, scores: dict) -> None:
 
 def evaluate(corpus: str | Path) -> dict:
     """Run extract over every page with a gold file; return scores, misses and timing."""
-    from .extract import extract
+    from .pipeline import extract
     from .record import ExtractionError
 
     corpus = Path(corpus)

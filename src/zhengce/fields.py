@@ -164,15 +164,13 @@ def publish_date(ev: Evidence, title_index: int | None) -> str | None:
     return None
 
 
-def issue_date(ev: Evidence, published: str | None, is_interpretation: bool) -> str | None:
-    for key in ("issue_date",):
-        iso = dates.first_date(ev.info.get(key) or "")
-        if iso:
-            return iso
-    iso = _labelled_decision_date(ev.lines)
+def issue_date(ev: Evidence, published: str | None, title_index: int | None) -> str | None:
+    iso = dates.first_date(ev.info.get("issue_date") or "") or _labelled_decision_date(ev.lines)
     if iso:
         return iso
-    for line in ev.body[:3]:
+    # '（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）' under the title
+    start = title_index if title_index is not None else 0
+    for line in [*ev.lines[start:start + 8], *ev.body[:3]]:
         m = _ADOPTED.match(nfkc(line))
         if m:
             return dates.first_date(m.group("date"))
@@ -270,6 +268,10 @@ def signature_orgs(body: list[str]) -> list[str]:
                 j -= 1
             if orgs:
                 return dedupe(orgs)
+    # a report or bulletin signed at its foot without a date
+    for line in body[-2:]:
+        if is_org_line(line):
+            return dedupe(line.split())
     return []
 
 
@@ -290,8 +292,9 @@ def references(body: list[str]) -> list[str]:
             if depth == 0:
                 found.append((start, text[start:i]))
     aliases = {name for pos, name in found if re.search(r"(?:简称|称为|下称)\s*$", text[max(0, pos - 8):pos - 1])}
-    return dedupe(squash(name) for _, name in found if name.strip() and "\n" not in name
-                  and name not in aliases and len(name) <= 120)
+    names = [squash(name) for _, name in found if name.strip() and "\n" not in name
+             and name not in aliases and len(name) <= 120]
+    return list({norm(n): n for n in reversed(names)}.values())[::-1]
 
 
 _DOWNLOAD = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|et|txt|ceb)(?:$|[?#])|downfile|download", re.I)

@@ -57,7 +57,8 @@ BOILERPLATE_LINE = re.compile(
     r"^(?:责任编辑|编辑|审核|校对|终审|初审|复审)\s*[:：]|"
     r"^(?:微信|微博|QQ空间|QQ|微信 ?微博.*)\s*$|"
     r"^(?:【)?\s*(?:字号|字体)\s*(?:】)?\s*$|^(?:大|中|小)\s*$|"
-    r"^\[\s*(?:[\w-]+|\s+)\s*\]\s*$",
+    r"^\[\s*(?:[\w-]+|\s+)\s*\]\s*$|"
+    r"建议(?:您)?使用.{0,20}浏览器|浏览器版本|最佳浏览效果|分辨率",
     re.I)
 # The earliest of these ends the article (DOMAIN.md: cut at the earliest strong footer marker).
 FOOTER_STRONG = re.compile(r"网站标识码|ICP\s*备|公网安备|版权所有|网站地图|违法和不良信息举报|"

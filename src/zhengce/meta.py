@@ -17,6 +17,8 @@ SITE_CODE = re.compile(r"^(?:bm\d{8}|\d{10})$")
 _SITE_CODE_IN_TEXT = re.compile(r"标识码\s*[:：]?\s*(bm\d{8}|\d{10})(?!\d)", re.I)
 _CRUMB = re.compile(r"^\s*(?:[•·]\s*)?(?:当前位置|您(?:现在)?的位置|您当前的位置|您所在的位置|所在位置|"
                     r"当前栏目|位置)\s*[:：]\s*(?P<rest>.*)$")
+# A breadcrumb without its label: '首页 > 专题报道 > 新闻发布会'.
+_BARE_CRUMB = re.compile(r"^\s*(?P<rest>(?:网站首页|首页|主页)\s*(?:>>|>|»|＞|→|›)\s*.+)$")
 _CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|»|＞|→|›|/|\\)\s*|\t")
 _CRUMB_SKIP = re.compile(r"^(?:正文|详情|内容|详细内容|文章内容|阅读文章|首页|网站首页)$")
 # A value ends where the next 'label:' begins.
@@ -65,6 +67,8 @@ _INFO_ALL = [(field, lab) for field, labs in markers.INFO_LABELS.items() for lab
 _INFO_RE = re.compile(
     r"(?:(?<=^|[\t|｜\s])|(?<=[\u4e00-\u9fff\d)）]\s?))(?P<label>"
     + _label_pattern([lab for _, lab in _INFO_ALL]) + r")\s*(?:[:：]|\t|$)")
+# A line that opens with a 信息公开 label ('索 引 号：…'): metadata, not prose.
+INFO_LABEL = re.compile(r"^\s*(?:" + _label_pattern([lab for _, lab in _INFO_ALL]) + r")\s*[:：\t]")
 _INFO_FIELD = {re.sub(r"\s", "", lab): field for field, lab in _INFO_ALL}
 INFO_MIN_LABELS = 3     # fewer distinct labels than this is running text, not a block
 INFO_WINDOW = 16        # lines a block may span
@@ -103,7 +107,7 @@ def _read_block(lines, hits) -> dict[str, str]:
 def breadcrumb(lines: list[str]) -> list[str]:
     """The steps of the 当前位置 line (or of the short lines under a bare 当前位置：)."""
     for i, line in enumerate(lines):
-        m = _CRUMB.match(line)
+        m = _CRUMB.match(line) or _BARE_CRUMB.match(line)
         if not m:
             continue
         steps = [s for s in _CRUMB_SPLIT.split(m.group("rest")) if s.strip()]
@@ -124,6 +128,22 @@ def site_code_in(lines: list[str]) -> str | None:
         m = _SITE_CODE_IN_TEXT.search(nfkc(line))
         if m:
             return m.group(1)
+    return None
+
+
+_SITE_WORDS = re.compile(r"网|政府|门户|在线|中国")
+
+
+def site_from_title(html_title: str | None, article_title: str | None) -> str | None:
+    """'文章标题_某某市人民政府门户网站': the part of <title> that names the site."""
+    parts = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+[-—–－]{1,2}\s+", html_title or "") if p.strip()]
+    if len(parts) < 2:
+        return None
+    key = re.sub(r"\s", "", article_title or "")
+    for part in (parts[-1], parts[0]):
+        compact = re.sub(r"\s", "", part)
+        if len(compact) <= 20 and _SITE_WORDS.search(part) and compact not in key and key not in compact:
+            return part
     return None
 
 

@@ -164,12 +164,14 @@ def build_record(ev: Evidence) -> PolicyRecord:
     column = ev.meta.get("columnname") or (crumbs[-1] if crumbs else None)
     if column and (len(column) > 40 or column.isdigit()):
         column = crumbs[-1] if crumbs else None
+    if title and any(norm(title) == norm(other) for other in (column, ev.meta.get("sitename")) if other):
+        title = None  # a column or home page names itself, it is not an article
     kind, genre = fields.kind(ev, title, column, ev.link_share)
     if kind == "list":
         title, ev.body = None, []
     title_index = _index_of(ev.lines, title)
     published = fields.publish_date(ev, title_index)
-    issued = fields.issue_date(ev, published, kind == "interpretation") if kind != "news" else None
+    issued = fields.issue_date(ev, published, title_index) if kind != "news" else None
     site_code = ev.meta.get("siteidcode")
     if not (site_code and meta.SITE_CODE.match(site_code)):
         site_code = meta.site_code_in(ev.lines)
@@ -178,7 +180,8 @@ def build_record(ev: Evidence) -> PolicyRecord:
     year = int((issued or published or "0")[:4]) or None
     return PolicyRecord(
         url=ev.url,
-        site=ev.meta.get("sitename") or meta.site_from_footer(ev.lines),
+        site=(ev.meta.get("sitename") or meta.site_from_title(ev.html_title, title)
+              or meta.site_from_footer(ev.lines)),
         site_code=site_code,
         column=column,
         kind=kind,
@@ -201,12 +204,14 @@ def _index_of(lines: list[str], title: str | None) -> int | None:
     if not title:
         return None
     key = norm(title)
-    for i, line in enumerate(lines):
-        if norm(line) == key:
-            return i
-    for i, line in enumerate(lines):
-        if len(norm(line)) >= 6 and norm(line) in key:
-            return i
+    keys = [norm(line) for line in lines]
+    tests = (lambda k: k == key,
+             lambda k: key in k and len(k) <= 1.5 * len(key),
+             lambda k: len(k) >= 6 and k in key)
+    for test in tests:
+        for i, k in enumerate(keys):
+            if test(k):
+                return i
     return None
 
 
