@@ -111,12 +111,15 @@ def is_prose(text: str) -> bool:
         bool(_ENUM_HEAD.match(text)) and cjk >= 4) or (cjk >= 4 and text.rstrip().endswith(("。", "！", "？")))
 
 
+BARRIER = float("-inf")  # a footer or 上一篇/相关链接 line: the article never runs across it
+
+
 def line_score(line: Line, title_key: str | None = None) -> float:
     text = line.text
     if title_key and norm(text) in title_key:
         return -5
-    if markers.FOOTER_STRONG.search(text):
-        return -200
+    if markers.FOOTER_STRONG.search(text) or markers.BODY_END.match(text):
+        return BARRIER
     if markers.BOILERPLATE_LINE.search(text) or _IMG_TOKEN.match(text):
         return -30
     if _BULLET.match(text):
@@ -129,14 +132,21 @@ def line_score(line: Line, title_key: str | None = None) -> float:
         return cjk_count(text) + 5 * punct_count(text)
     if markers.FOOTER_WEAK.search(text):
         return -40
-    return -2
+    # short plain text (a table cell, a signature): weakly content, unlike a link or a widget
+    return 0.5 if cjk_count(text) >= 6 else -2
 
 
 def best_segment(scores: list[float]) -> tuple[int, int]:
-    """Kadane: the [start, end) run of lines with the largest total score (first one on ties)."""
+    """Kadane: the [start, end) run of lines with the largest total score (first one on ties).
+
+    A BARRIER score ends any run, so a segment never spans a footer.
+    """
     best, best_span = 0.0, (0, 0)
     run, start = 0.0, 0
     for i, s in enumerate(scores):
+        if s == BARRIER:
+            run = 0.0
+            continue
         if run <= 0:
             run, start = s, i
         else:

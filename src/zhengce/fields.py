@@ -191,10 +191,10 @@ _DECISION = re.compile(r"(?:作出(?:行政)?处罚决定的?日期|处罚决定
 
 
 def _labelled_decision_date(lines) -> str | None:
-    for line in lines:
-        m = _DECISION.search(line)
-        if m:
-            return dates.first_date(line[m.end():m.end() + 20])
+    for i, line in enumerate(lines):
+        m = _DECISION.search(line + "\t")
+        if m:  # the value sits after the label, or in the next cell rendered as the next line
+            return dates.first_date(line[m.end():m.end() + 20] or " ".join(lines[i + 1:i + 2]))
     return None
 
 
@@ -252,6 +252,14 @@ def issuers(ev: Evidence, title_text: str | None, kind_: str) -> list[str]:
     found = signature_orgs(ev.body)
     if found:
         return found
+    # 公报 layout: the issuing bodies on a line of their own between title and text
+    first = norm(ev.body[0]) if ev.body else ""
+    for i, line in enumerate(ev.lines):
+        if first and norm(line) == first:
+            for above in ev.lines[max(0, i - 3):i]:
+                if is_org_line(above):
+                    return dedupe(above.split())
+            break
     if ev.info.get("issuer"):
         return split_orgs(ev.info["issuer"]) or [ev.info["issuer"]]
     return []

@@ -58,6 +58,7 @@ BOILERPLATE_LINE = re.compile(
     r"^(?:微信|微博|QQ空间|QQ|微信 ?微博.*)\s*$|"
     r"^(?:【)?\s*(?:字号|字体)\s*(?:】)?\s*$|^(?:大|中|小)\s*$|"
     r"^\[\s*(?:[\w-]+|\s+)\s*\]\s*$|"
+    r"^版权与免责声明|^免责声明|本站及其子站|转载请注明|"
     r"建议(?:您)?使用.{0,20}浏览器|浏览器版本|最佳浏览效果|分辨率",
     re.I)
 # The earliest of these ends the article (DOMAIN.md: cut at the earliest strong footer marker).
@@ -66,8 +67,8 @@ FOOTER_STRONG = re.compile(r"网站标识码|ICP\s*备|公网安备|版权所有
 FOOTER_WEAK = re.compile(r"^(?:主办单位|主办|承办单位|承办|技术支持|运行维护|维护单位|联系我们|"
                          r"地址|邮编|电话|传真|联系电话|网站声明|隐私)\s*[:：|]")
 # Lines that close the article body (what follows is page tail, not text).
-BODY_END = re.compile(r"^(?:上一篇|下一篇|【?相关(?:链接|稿件|解读|文章|新闻|阅读)】?|扫一扫|"
-                      r"附件下载\s*$|分享到)")
+BODY_END = re.compile(r"^(?:上一篇|下一篇|【?相关(?:链接|稿件|解读|文章|新闻|阅读)】?\s*[:：]?\s*$|"
+                      r"扫一扫|手机扫一扫|附件下载\s*$|版权与免责声明)")
 
 # --- metadata labels -------------------------------------------------------------------------
 # The 信息公开 block (DOMAIN.md section 2): canonical field -> label variants.

@@ -22,8 +22,10 @@ _BARE_CRUMB = re.compile(r"^\s*(?P<rest>(?:网站首页|首页|主页)\s*(?:>>|>
 _CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|»|＞|→|›|/|\\)\s*|\t")
 _CRUMB_SKIP = re.compile(r"^(?:正文|详情|内容|详细内容|文章内容|阅读文章|首页|网站首页)$")
 # A value ends where the next 'label:' begins.
-_NEXT_LABEL = re.compile(r"\s*(?:\t|\s{2,}|\s(?=[\u4e00-\u9fff]{2,6}\s*[:：])|"
-                         r"(?<=\S)(?=[\u4e00-\u9fff]{2,5}\s*[:：]))")
+_LABEL_WORDS = ("文章类型|类型|作者|记者|通讯员|编辑|责任编辑|审核|发布时间|发布日期|时间|日期|来源|"
+                "信息来源|浏览次数|浏览|点击|阅读|字号|字体|访问量|发布机构|摄影|分享")
+_NEXT_LABEL = re.compile(rf"\s*(?:\t|\s{{2,}}|\s(?=[\u4e00-\u9fff]{{2,6}}\s*[:：])|"
+                         rf"(?=(?:{_LABEL_WORDS})\s*[:：]))")
 
 
 def meta_tags(root) -> dict[str, str]:

@@ -216,9 +216,12 @@ def _index_of(lines: list[str], title: str | None) -> int | None:
 
 
 def _source(ev: Evidence, title_index: int | None) -> str | None:
-    found = meta.labelled_value(ev.lines, markers.SOURCE_LABELS, start=title_index or 0)
-    if found and len(found[1]) <= 40:
-        return found[1]
+    """The 来源 line near the title (or at the article's end), else the ContentSource tag."""
+    start = max(0, (title_index or 0) - 10)
+    for window in (ev.lines[start:start + 60], ev.lines):
+        found = meta.labelled_value(window, markers.SOURCE_LABELS)
+        if found and len(found[1]) <= 40 and not re.search(r"[“”\"。]", found[1]):
+            return found[1]
     return ev.meta.get("contentsource") or (ev.info.get("source") if ev.info else None)
 
 
