@@ -19,6 +19,8 @@ BLOCK_TAGS = frozenset(
     "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul "
     "caption html title".split())
 CELL_TAGS = frozenset(("td", "th"))
+# Inline elements that hold a label ('<label>索引号</label><span>…</span>'): end with a tab.
+LABEL_TAGS = frozenset(("label",))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hide|hidden|none|ng-hide|sr-only|visually-hidden|invisible)(?:\s|$)", re.I)
 # A stray </html> or </body> early in the page makes libxml2 drop the rest: remove them all.
@@ -124,7 +126,7 @@ def render_lines(el) -> list[Line]:
                 flush()
                 if tag in ("h1", "h2", "h3"):
                     state["heading"] -= 1
-            elif tag in CELL_TAGS:
+            elif tag in CELL_TAGS or tag in LABEL_TAGS:
                 buf.append("\t")
             if node is not el:
                 add(node.tail)

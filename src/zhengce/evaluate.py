@@ -120,6 +120,24 @@ def score_page(record: dict, gold: dict, scores: dict) -> None:
                 s.misses.append(f"{pid}: {name} {passage!r}")
 
 
+def corpus_pairs(corpus: Path) -> list[tuple[Path, Path]]:
+    """(page, gold) pairs: ``pages/ID.*`` + ``gold/ID.json``, or flat ``ID.ext`` + ``ID.gold.json``."""
+    if (corpus / "gold").is_dir():
+        pairs = []
+        for gold in sorted((corpus / "gold").glob("*.json")):
+            pages = sorted((corpus / "pages").glob(gold.stem + ".*"))
+            if pages:
+                pairs.append((pages[0], gold))
+        return pairs
+    pairs = []
+    for gold in sorted(corpus.glob("*.gold.json")):
+        stem = gold.name[: -len(".gold.json")]
+        pages = [p for p in sorted(corpus.glob(stem + ".*")) if not p.name.endswith(".gold.json")]
+        if pages:
+            pairs.append((pages[0], gold))
+    return pairs
+
+
 def evaluate(corpus: str | Path) -> dict:
     """Run extract over every page with a gold file; return scores, misses and timing."""
     from .pipeline import extract
@@ -130,12 +148,10 @@ def evaluate(corpus: str | Path) -> dict:
     crashes = []
     pages = 0
     started = time.perf_counter()
-    for gold_path in sorted((corpus / "gold").glob("*.json")):
+    for page_path, gold_path in corpus_pairs(corpus):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        gold.setdefault("id", gold_path.stem)
-        candidates = sorted((corpus / "pages").glob(gold_path.stem + ".*"))
-        if not candidates:
-            continue
+        gold.setdefault("id", page_path.stem)
+        candidates = [page_path]
         pages += 1
         try:
             record = extract(candidates[0].read_bytes()).to_dict()

@@ -31,7 +31,7 @@ class Evidence:
 
 # --- title -------------------------------------------------------------------------------------
 
-_TITLE_SPLIT = re.compile(r"\s*[_|｜]\s*|\s+[-—–－]{1,2}\s+|\s*--\s*")
+_TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|--|－－|——)\s*|\s+[-—–－]\s+")
 _DOCNO = re.compile(r"(?P<org>[\u4e00-\u9fffA-Za-z]{1,16}?)\s*[〔\[【(（﹝︹〖]\s*(?P<year>(?:19|20)\d{2})\s*"
                     r"[〕\]】)）﹞︺〗]\s*第?\s*(?P<seq>\d{1,5})\s*[号號]")
 _TRAILING_DOCNO = re.compile(r"\s*[(（]\s*(?P<no>[^()（）]{2,30}?[〔\[【(（﹝︹〖]\s*(?:19|20)\d{2}\s*[〕\]】)）﹞︺〗]"
@@ -88,7 +88,7 @@ def normalise_doc_number(text: str) -> str | None:
     return f"{m.group('org')}〔{m.group('year')}〕{int(m.group('seq'))}号"
 
 
-def doc_number(ev: Evidence) -> str | None:
+def doc_number(ev: Evidence, title_index: int | None = None) -> str | None:
     if ev.info.get("doc_number"):
         found = normalise_doc_number(ev.info["doc_number"])
         if found:
@@ -97,7 +97,8 @@ def doc_number(ev: Evidence) -> str | None:
     if found:
         return found
     # a line that is nothing but the number, printed under the title (公文 layout)
-    for line in ev.body[:3]:
+    start = title_index if title_index is not None else len(ev.lines)
+    for line in [*ev.lines[start:start + 8], *ev.body[:3]]:
         text = norm(line)
         if len(text) <= 24 and _DOCNO.fullmatch(text):
             return normalise_doc_number(text)
@@ -141,9 +142,11 @@ def kind(ev: Evidence, title_text: str | None, column: str | None, link_share: f
 
 _PUB_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:发布日期|发布时间|公开日期|发表时间|日期|时间)\s*[:：]\s*")
 _ADOPTED = re.compile(r"^[(（].{0,6}?(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日).{0,40}?(?:通过|批准|公布)")
+# '8月5日，科技部、内蒙古自治区人民政府联合印发《…》', '8月5日，《办法》经市政府同意正式印发'
 _ISSUED_CLAUSE = re.compile(
     r"(?P<date>(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[,，]?\s*"
-    r"(?P<who>[^。；;，,]{0,40}?)(?:正式|联合|共同)?(?:印发|发布|出台|公布)(?:了)?\s*[《“]")
+    r"(?:[^。；;，,《]{0,40}?(?:正式|联合|共同)?(?:印发|发布|出台|公布)(?:了)?\s*[《“]|"
+    r"[《“][^。；;]{1,60}?[》”][^。；;，,]{0,20}?(?:正式|联合|共同)?(?:印发|发布|出台|公布))")
 
 
 def publish_date(ev: Evidence, title_index: int | None) -> str | None:

@@ -60,6 +60,7 @@ def labelled_value(lines: list[str], labels, *, start: int = 0) -> tuple[int, st
 
 def _cut_value(value: str) -> str:
     value = _NEXT_LABEL.split(value.strip(), maxsplit=1)[0]
+    value = re.split(r"[【\[]", value, maxsplit=1)[0]
     return value.strip(" \t|｜,，;；。")
 
 
@@ -138,7 +139,7 @@ _SITE_WORDS = re.compile(r"网|政府|门户|在线|中国")
 
 def site_from_title(html_title: str | None, article_title: str | None) -> str | None:
     """'文章标题_某某市人民政府门户网站': the part of <title> that names the site."""
-    parts = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+[-—–－]{1,2}\s+", html_title or "") if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s*(?:[_|｜]|--|－－|——)\s*|\s+[-—–－]\s+", html_title or "") if p.strip()]
     if len(parts) < 2:
         return None
     key = re.sub(r"\s", "", article_title or "")

@@ -189,7 +189,7 @@ def build_record(ev: Evidence) -> PolicyRecord:
         title=title,
         publish_date=published,
         issue_date=issued,
-        doc_number=fields.doc_number(ev),
+        doc_number=fields.doc_number(ev, title_index),
         issuers=tuple(fields.issuers(ev, title, kind)),
         source=source,
         body=body_text,
