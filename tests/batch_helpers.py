@@ -59,3 +59,25 @@ def html_page(n: int, title: str | None = None, date: str = "2023-12-29", charse
     title = title or f"关于印发第{n}号实施方案的通知"
     return (f'<html><head><meta charset="{charset}"><title>{title}</title></head>'
             f"<body><h1>{title}</h1><p>发布日期：{date}</p><p>正文第{n}段。</p></body></html>")
+
+
+def write_warc(path, responses, *, gzip: bool = True) -> None:
+    """A WARC file of HTTP responses: each (url, body bytes, content type[, extra headers]).
+
+    A request record goes before each response, as crawlers write them, so readers must skip it.
+    """
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=gzip)
+        for url, body, content_type, *extra in responses:
+            request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.gov.cn")],
+                                       is_http_request=True)
+            writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
+            headers = [("Content-Type", content_type)] + (extra[0] if extra else [])
+            http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=BytesIO(body), http_headers=http))

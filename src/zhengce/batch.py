@@ -68,7 +68,7 @@ def extract_many(pages: Iterable[Page], workers: int | None = None, ordered: boo
     ``ordered``: in input order (a slow page holds back the ones after it) or as completed.
     ``workers``: processes to use (default ``os.cpu_count()``); 0 extracts in this process,
     without the time limit - for debugging.  ``extractor``: a picklable stand-in for
-    ``zhengce.extract.extract`` (tests use it to make a page hang).
+    ``zhengce.extract`` (tests use it to make a page hang).
     """
     if workers is None:
         workers = os.cpu_count() or 1
@@ -95,7 +95,7 @@ def _extract_one(extractor: Extractor, content, url) -> tuple[PolicyRecord | Non
 
 
 def _default_extractor() -> Extractor:
-    from .extract import extract
+    from .pipeline import extract
     return extract
 
 
@@ -265,7 +265,7 @@ def _context():
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["zhengce.extract"])
+    ctx.set_forkserver_preload(["zhengce.pipeline"])
     return ctx
 
 

@@ -154,23 +154,36 @@ def _page_from_json(line: bytes, *, ref: str) -> Page:
 def read_warc(fh: BinaryIO, *, ref: str) -> Iterator[Page]:
     """HTML responses from a WARC file, plain or gzipped, with the HTTP charset honoured.
 
-    Content-Encoding and chunked transfer are undone by warcio.  A record that cannot be parsed
-    ends the file with one error page: after a corrupt record there is no reliable way to find
-    the start of the next one.
+    Content-Encoding and chunked transfer are undone by warcio.  A record whose payload is cut
+    short or cannot be decoded becomes an error page, and reading goes on; a record whose WARC
+    framing cannot be parsed ends the file with an error page, since after it there is no
+    reliable way to find the start of the next record.
     """
-    from warcio.archiveiterator import ArchiveIterator
-
-    records = ArchiveIterator(fh)
-    offset = 0
     try:
-        for record in records:
-            offset = records.offset
-            page = _page_from_warc_record(record, ref=f"{ref}@{offset}")
-            if page is not None:
-                yield page
-    except Exception as exc:  # warcio raises many kinds (ArchiveLoadFailed, zlib, EOF, ValueError)
-        offset = getattr(records, "offset", offset)
-        yield Page(ref=f"{ref}@{offset}", error=f"corrupt WARC record: {type(exc).__name__}: {exc}")
+        from warcio.archiveiterator import ArchiveIterator
+    except ImportError:
+        yield Page(ref=ref, error="reading WARC files needs warcio: pip install 'zhengce[warc]'")
+        return
+    records = ArchiveIterator(fh)
+    while True:
+        try:
+            record = next(records, None)
+        except Exception as exc:  # warcio raises many kinds: ArchiveLoadFailed, zlib, EOF...
+            yield Page(ref=f"{ref}@{records.offset}", error=_corrupt(exc))
+            return
+        if record is None:
+            return
+        record_ref = f"{ref}@{records.offset}"  # the offset where this record starts
+        try:
+            page = _page_from_warc_record(record, ref=record_ref)
+        except Exception as exc:
+            page = Page(ref=record_ref, error=_corrupt(exc))
+        if page is not None:
+            yield page
+
+
+def _corrupt(exc: Exception) -> str:
+    return f"corrupt WARC record: {type(exc).__name__}: {exc}"
 
 
 def _page_from_warc_record(record, *, ref: str) -> Page | None:
@@ -183,6 +196,9 @@ def _page_from_warc_record(record, *, ref: str) -> Page | None:
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
     data = record.content_stream().read()
+    missing = getattr(record.raw_stream, "limit", 0)  # what Content-Length promised, unread
+    if missing:
+        return Page(ref=ref, url=url, error=f"corrupt WARC record: truncated, {missing} bytes missing")
     return Page(ref=ref, url=url, content=decode_with_charset(data, content_type))
 
 
