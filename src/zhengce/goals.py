@@ -38,8 +38,8 @@ LEVEL_VERBS = {
     "减少到": "<=", "减少至": "<=", "压减到": "<=", "压减至": "<=", "缩短到": "<=", "缩短至": "<=",
     "实现": ">=",
 }
-# Verbs that state a CHANGE or a rate: the verb belongs to the indicator (年均增长 12% is a rate of
-# 年均增长, and 提高2个百分点 is not a level).  At least the stated change is the goal.
+# Verbs that state a CHANGE (提高2个百分点 is not a level): at least the stated change is the goal.
+# A growth rate keeps its verb in the indicator (年均增长12%: the indicator is …年均增长).
 CHANGE_VERBS = {
     "年均增长": ">=", "年均提高": ">=", "年均下降": ">=", "增长": ">=", "增加": ">=",
     "提高": ">=", "提升": ">=", "上升": ">=", "下降": ">=", "降低": ">=", "减少": ">=",
@@ -57,6 +57,7 @@ COUNT_VERBS = {
 AFTER_CHANGE = {k: v for k, v in LEVEL_VERBS.items()
                 if k in ("达到", "不低于", "不少于", "超过", "突破", "高于", "保持在", "稳定在",
                          "控制在", "不超过", "不高于", "低于")}
+RATE_VERBS = ("年均增长", "年均提高", "年均下降", "增长")
 QUALIFIERS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=",
               "之内": "<=", "内": "<=", "左右": "=", "上下": "="}
 # Units as written.  万/亿 in front of a unit stay in the unit ('1.5万家' is 1.5 万家).
@@ -84,9 +85,9 @@ RETRO = (r"已经|已|完成了|实现了|达到了|去年|上年|上一年|同�
          r"目前|以来|共计|共有|当年|全年实现|上半年实现|位列|排名|居全")
 # Sentence-level cues that make a sentence forward-looking.
 FORWARD = (r"力争|确保|目标|预计到|计划到|今后|未来|下一步|规划期|期末|"
-           r"(?:到|至)\s*20\d\d\s*年|20\d\d\s*年\s*(?:底|末)?\s*前|十[一二三四五六]五末|年底前|年内")
+           r"(?:(?<!截)到|(?<![截直])至)\s*20\d\d\s*年|20\d\d\s*年\s*(?:底|末)?\s*前|十[一二三四五六]五末|年底前|年内")
 # Rules, not goals: thresholds of eligibility and amounts paid (每亩200元补助).
-RULE = r"给予|补助|补贴|奖补|资助|奖励|可享受|享受|申请|申报|条件|罚款|处以"
+RULE = r"给予|奖补|资助|可享受|申请|申报|符合条件|条件的|罚款|处以|补助标准|补贴标准"
 # Section headings that open a forward (plans, tasks) or backward (results) part.
 FORWARD_HEADING = r"目标|任务|计划|措施|举措|思路|安排|重点工作|工作重点|路径|要求"
 RETRO_HEADING = r"情况|成效|成绩|回顾|总结|进展|完成|基础|现状|背景"
@@ -136,7 +137,7 @@ FWD_HEAD_RE = re.compile(FORWARD_HEADING)
 RETRO_HEAD_RE = re.compile(RETRO_HEADING)
 # Deadlines give a year to the clauses that follow them, up to the next deadline or paragraph end.
 DEADLINE = re.compile(
-    r"(?:到|至|力争)\s*(?P<y>(?:19|20)\d\d)\s*年(?![\d一二三四五六七八九十]+月)"
+    r"(?:(?<!截)到|(?<![截直])至|力争)\s*(?P<y>(?:19|20)\d\d)\s*年(?![\d一二三四五六七八九十]+月)"
     r"|(?P<y2>(?:19|20)\d\d)\s*年\s*(?:底|末|年底|年末)?\s*前"
     r"|十(?P<fyp>[一二三四五六])五(?:”|\")?\s*(?:期|时期|规划)?末"
     r"|(?P<rel>年底前|年内|今年|明年|本年度)")
@@ -146,7 +147,8 @@ PLAN_YEAR = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?[，,]?[^。\n]{0
 # Words cut from the front of an indicator / a target's text, and from the end of an indicator.
 _LEAD_TIME = (r"\s|(?:到|至|力争到?)\s*(?:19|20)\d\d\s*年(?:底|末)?(?:前)?|(?:19|20)\d\d\s*年(?:底|末)?前|"
               r"十[一二三四五六]五末|年底前|年内|其中|同时|此外|全年|今年|[“”\"]")
-_LEAD_MODAL = r"力争|确保|争取|努力|预计|计划|有望|推动|加快|全力|着力|将|并|使|让"
+_LEAD_MODAL = (r"力争|确保|争取|努力|预计|计划|有望|推动|加快|全力|着力|将|并|使|让|"
+               r"全[市省区县州盟]|我[市省区县州盟]")    # the issuer's own area is not the indicator
 LEAD_TIME = re.compile(rf"^(?:{_LEAD_TIME})+")
 LEAD_STRIP = re.compile(rf"^(?:{_LEAD_TIME}|{_LEAD_MODAL})+")
 TRAIL_STRIP = re.compile(rf"(?:基本|全面)?(?:实现|达成)$|比(?:19|20)\d\d\s*年$|(?:{_LEAD_MODAL})$")
@@ -196,8 +198,8 @@ def _quantity(m: re.Match) -> tuple[float, str, float | None] | None:
     if g["cheng"]:
         return cn_number(g["cheng"]) * 10, "%", None
     num, unit = g["num"], g["unit"]
-    if re.fullmatch(r"0\d+", num) or (num.isdigit() and len(num) == 4 and unit in ("个", "级")):
-        return None                             # phone prefixes, '2025个' from '2025年…'
+    if re.fullmatch(r"0\d+", num):
+        return None                             # phone prefixes (0591-…)
     if re.fullmatch(rf"[{_CN}]+", num) and set(num) <= set("十百千") and unit == "级":
         return None                             # 千亿级 means "of the order of", not a figure
     if g["u1"] and unit != g["u1"]:
@@ -314,7 +316,8 @@ def _reading(work: str, m: re.Match, cs: int, prev) -> tuple[str, int, int, int]
     if v := VERB_BEFORE.search(prefix):
         if v.group("change"):
             cmp = AFTER_CHANGE.get(v.group("after") or "", CHANGE_VERBS[v.group("change")])
-            return cmp, cs, base + v.end("change"), cs
+            verb = v.group("change")
+            return cmp, cs, base + (v.end("change") if verb in RATE_VERBS else v.start("change")), cs
         return LEVEL_VERBS[v.group("level")], cs, base + v.start("level"), cs
     if c := COUNT_BEFORE.search(prefix):
         if c.group("obj").strip():

@@ -1,0 +1,278 @@
+"""The actions a policy enumerates, top level, in order (八大行动, 一是…二是…, 一、（一）…).
+
+    >>> [a.text for a in find_actions("实施科技创新、人才引育两大工程。")]
+    ['科技创新', '人才引育']
+
+Sources, tried in this order; the first that yields a list wins, because a policy states its
+top level once and the other lists are its details:
+1. the children of the document's measures part (重点任务, 主要措施, 工作计划 …; 保障措施 only
+   when there is no other);
+2. a list whose stated count agrees with its items: a named list ('从A、B…等8个方面',
+   '实施A、B两大工程', '八大行动：A、B…') or an inline one ('从四个方面作出规定：一是…四是…'),
+   found before the first heading when the headings structure the text;
+3. the top-level headings themselves, when they structure an operative text (not a report of
+   past figures, not an interpretation's template of 背景/进展/联系人, not a bare list of facts);
+4. an inline enumeration (一是…二是…, 第一，…第二，…) led by a forward-looking sentence;
+5. a named list without a count after a verb of doing ('重点抓好A、B、C').
+Article numbers (第X条) are never actions.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .goals import _HALF as HALF_WIDTH, QUANTITY, RETRO, cn_number
+from .record import Action
+
+# ---------------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------------
+
+_CN = "一二两三四五六七八九十"
+# What a stated count counts: '8个方面', '八大行动', '七项重点任务', '20条措施'.
+COUNT_NOUNS = r"方面|行动|工程|任务|措施|举措|计划|专项|领域|板块|体系|政策|方向"
+# Verbs that open a named list, and what may sit between a count and its list ('八大行动：…').
+LIST_LEADS = r"从|围绕|包括|涵盖|实施|推进|推动|开展|抓好|聚焦|部署|提出|明确|启动|推出|打造|建设|突出"
+LIST_OPENERS = r"[：:]|[，,]?(?:即|包括|分别是|分别为)"
+DOING_LEADS = r"重点抓好|着力抓好|重点实施|重点推进|重点做好|着力推进|扎实推进|重点开展|全力推进"
+# Headings that open the part of a document holding its measures.
+MEASURE_HEADING = re.compile(
+    r"(?:重点|主要|具体|工作|政策|保障|支持|配套|推进|实施)(?:任务|措施|举措|工作)"
+    r"|工作(?:计划|安排|要点|部署)|任务(?:措施|分工)|实施路径|(?:19|20)\d\d年.{0,4}计划")
+# Headings of a template, not of measures: an interpretation's 背景/进展/联系人, a plan's preamble.
+SCAFFOLD_HEADING = re.compile(
+    r"背景|依据|目的|意义|必要性|起草|过程|进展|范围|期限|主要内容|注意事项|联系|关键词|名词|"
+    r"解释|诠释|附件|解读|总体要求|指导思想|基本原则|目标|适用|施行|实施时间|有效期|情况|成效|说明")
+# Past statistics (a bulletin, a report of results) under a heading.
+STAT_RETRO = re.compile(r"比上年|同比|较上年|比去年|上年同期|去年同期|比上年末")
+FORWARD_LEAD = re.compile(r"将|要|下一步|今后|明年|计划|拟|措施|举措|如下|以下|部署|安排|力争|确保")
+RETRO_RE = re.compile(RETRO)
+RETRO_LEAD = re.compile(r"成效|成绩|成果|亮点|特点|做法")
+SUPPORT_HEADING = re.compile(r"保障")
+
+LEVELS = (   # heading markers, top first; (一) arrives as （一） or (一)
+    re.compile(rf"^\s*[{_CN}]{{1,3}}\s*[、.．]\s*"),
+    re.compile(rf"^\s*[(（]\s*[{_CN}]{{1,3}}\s*[)）]\s*[、.．]?\s*"),
+    re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)\s*"),
+)
+ARTICLE = re.compile(rf"^\s*第[{_CN}百零〇\d]+条")
+_N = rf"(?P<n>\d{{1,2}}|[{_CN}]{{1,3}})"
+STATED = re.compile(
+    rf"(?<![\d第{_CN}]){_N}(?:个?方面|(?:大|项|条)[\u4e00-\u9fff]{{0,4}}?(?:{COUNT_NOUNS}))")
+# '…A、B、C等8个方面' (list before the count) and '八大行动：A、B、C' (list after it).
+LIST_BEFORE = re.compile(
+    rf"(?:{LIST_LEADS})(?P<items>[^。；;：:\n]{{2,400}}?)等?{_N}(?:个|项|条|大)?"
+    rf"[\u4e00-\u9fff]{{0,4}}?(?:{COUNT_NOUNS})")
+LIST_AFTER = re.compile(
+    rf"(?<![\d第{_CN}]){_N}(?:个|项|条|大)[\u4e00-\u9fff]{{0,4}}?(?:{COUNT_NOUNS})"
+    rf"(?:{LIST_OPENERS})(?P<items>[^。；;\n]{{2,400}})")
+UNCOUNTED = re.compile(rf"(?:{DOING_LEADS})(?P<items>[^。；;：:\n]{{4,400}}?)(?:等[^。；;\n]{{0,6}})?(?=[。；;，,\n]|$)")
+LEAD_RE = re.compile(LIST_LEADS)
+DIRTY = re.compile(r"[《》()（），,]")
+SEP = re.compile(r"、|以及|及|和")
+SHI = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))(?P<n>[{_CN}]{{1,3}})是")
+DIYI = re.compile(rf"(?:^|(?<=[。；;：:\s]))第(?P<n>[{_CN}]{{1,3}})[，,、]")
+MAX_ITEM = 40        # a named list's items are names, not sentences
+MAX_ACTION = 80
+MAX_SCAFFOLD = 10
+FIGURES_PER_100_CHARS = 1.5        # bulletins run at 4-6, policies below 1
+PAST_COMPARISONS_PER_1000_CHARS = 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------------------------
+
+
+def find_actions(text: str) -> list[Action]:
+    """The actions ``text`` (plain article text, paragraphs joined by "\\n") enumerates."""
+    if not text:
+        return []
+    heads = _headings(text.split("\n"))
+    top = [h for h in heads if h.level == min(h.level for h in heads)] if heads else []
+    operative = _operative(top)
+    before_headings = text[:top[0].offset] if operative else text
+    for source in (lambda: _measures_part(heads, top), lambda: _counted_list(before_headings),
+                   lambda: [h.lead for h in top] if operative else [],
+                   lambda: _inline(text), lambda: _uncounted_list(text)):
+        items = source()
+        if len(items) >= 2:
+            return [Action(i, t) for i, t in enumerate(items, 1)]
+    return []
+
+
+def stated_count(text: str) -> int | None:
+    """The number of actions the text says it has ('等8个方面', '八大行动', '两大工程'), or None.
+    A count that a named list confirms wins over one that is only stated."""
+    for m in LIST_BEFORE.finditer(text or ""):
+        if _named_items(m.group("items"), n := _count(m.group("n"))):
+            return n
+    for m in STATED.finditer(text or ""):
+        if (n := _count(m.group("n"))) >= 2:
+            return n
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# 1 and 4: named lists
+# ---------------------------------------------------------------------------------------------
+
+
+def _count(n: str) -> int:
+    return int(cn_number(n))
+
+
+def _split(items: str) -> list[str]:
+    """'A、B、C' -> [A, B, C]; the last two may be joined by 和/及/以及."""
+    parts = [p.strip(" “”\"《》") for p in items.split("、")]
+    if len(parts) >= 2 and (tail := SEP.split(parts[-1])) and len(tail) == 2:
+        parts[-1:] = [t.strip() for t in tail]
+    return [p for p in parts if p]
+
+
+def _named_items(items: str, n: int) -> list[str]:
+    """The n names of a named list.  The verb that opened the match may be too far left
+    ('《实施方案》从A、B…'), so the list may also start after a later opening verb; its first
+    item must then read as a name, not a clause."""
+    starts = [0] + [m.end() for m in LEAD_RE.finditer(items)]
+    for start in starts:
+        parts = _split(items[start:])
+        if len(parts) == n >= 2 and all(len(p) <= MAX_ITEM and not DIRTY.search(p) for p in parts):
+            return parts
+    return []
+
+
+def _counted_list(text: str) -> list[str]:
+    for pattern in (LIST_BEFORE, LIST_AFTER):
+        for m in pattern.finditer(text):
+            if items := _named_items(m.group("items"), _count(m.group("n"))):
+                return items
+    return _inline(text, counted=True)
+
+
+def _uncounted_list(text: str) -> list[str]:
+    for m in UNCOUNTED.finditer(text):
+        items = _split(m.group("items"))
+        if len(items) >= 3 and all(2 <= len(i) <= MAX_ITEM for i in items):
+            return items
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+# 2: headings
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Heading:
+    level: int
+    index: int          # position among the lines
+    offset: int         # position in the text
+    lead: str           # the heading, or its first sentence
+    content: str        # the text under it, down to the next heading of its level or above
+
+
+def _lead(rest: str) -> str:
+    lead = re.split(r"[。；;]", rest, maxsplit=1)[0].strip(" ：:，,\t")
+    return lead[:MAX_ACTION]
+
+
+def _headings(lines: list[str]) -> list[_Heading]:
+    found, offset = [], 0
+    for i, line in enumerate(lines):
+        for level, pattern in enumerate(LEVELS):
+            if not ARTICLE.match(line) and (m := pattern.match(line)):
+                rest = line[m.end():]
+                found.append(_Heading(level, i, offset, _lead(rest), rest[len(_lead(rest)):]))
+                break
+        offset += len(line) + 1
+    for k, h in enumerate(found):   # attach the lines below each heading, sub-headings included
+        end = next((g.index for g in found[k + 1:] if g.level <= h.level), len(lines))
+        h.content += "\n".join(lines[h.index + 1:end])
+    return [h for h in found if h.lead]
+
+
+def _children(heads: list[_Heading], k: int) -> list[_Heading]:
+    parent, below = heads[k], []
+    for h in heads[k + 1:]:
+        if h.level <= parent.level:
+            break
+        below.append(h)
+    if not below:
+        return []
+    top = min(h.level for h in below)
+    return [h for h in below if h.level == top]
+
+
+def _scaffold(lead: str) -> bool:
+    """A template label is short ('背景依据', '联系人及联系电话'); a measure that merely contains
+    such a word ('类金融企业经营范围注册登记') is longer."""
+    return len(lead) <= MAX_SCAFFOLD and bool(SCAFFOLD_HEADING.search(lead))
+
+
+def _operative(heads: list[_Heading]) -> bool:
+    """Do these sibling headings structure an operative text (rather than a template, a report
+    of past figures, or a bare list of facts or contents)?"""
+    n = len(heads)
+    if n < 2:
+        return False
+    if sum(_scaffold(h.lead) for h in heads) * 2 >= n:
+        return False
+    if sum(len(h.content.strip()) >= 20 for h in heads) * 2 < n:
+        return False                            # headings with nothing under them
+    return not _report_of_figures("\n".join(h.content for h in heads))
+
+
+def _report_of_figures(content: str) -> bool:
+    """A statistics bulletin or a report of results: dense in figures, or in comparisons with the
+    past.  A policy quotes a figure now and then; a bulletin is made of them."""
+    size = max(len(content), 1)
+    figures = sum(1 for _ in QUANTITY.finditer(content.translate(HALF_WIDTH)))
+    return (figures * 100 / size >= FIGURES_PER_100_CHARS
+            or len(STAT_RETRO.findall(content)) * 1000 / size >= PAST_COMPARISONS_PER_1000_CHARS)
+
+
+def _measures_part(heads: list[_Heading], top: list[_Heading]) -> list[str]:
+    """The children of the measures sections (重点任务 …); 保障措施 only when alone."""
+    parts = [h for h in top if MEASURE_HEADING.search(h.lead)]
+    primary = [h for h in parts if not SUPPORT_HEADING.search(h.lead)]
+    out = []
+    for h in primary or parts:
+        kids = _children(heads, heads.index(h))
+        out += [k.lead for k in kids] if kids else _inline(h.content, need_lead=False)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# 3: inline enumerations
+# ---------------------------------------------------------------------------------------------
+
+
+def _inline(text: str, need_lead: bool = True, counted: bool = False) -> list[str]:
+    """The first 一是…二是… (or 第一，…第二，…) run in a paragraph whose lead looks forward (unless
+    the caller knows the paragraph holds measures) or, with ``counted``, states its length."""
+    for para in text.split("\n"):
+        for pattern in (SHI, DIYI):
+            marks = _run(list(pattern.finditer(para)))
+            if len(marks) < 2:
+                continue
+            lead = para[:marks[0].start()]
+            if RETRO_RE.search(lead) or RETRO_LEAD.search(lead):
+                continue
+            stated = [_count(m.group("n")) for m in STATED.finditer(lead)]
+            if counted and (not stated or stated[-1] != len(marks)):
+                continue
+            if need_lead and not counted and not FORWARD_LEAD.search(lead):
+                continue
+            ends = [m.start() for m in marks[1:]] + [len(para)]
+            return [_lead(para[m.end():e]) for m, e in zip(marks, ends)]
+    return []
+
+
+def _run(marks: list[re.Match]) -> list[re.Match]:
+    """The markers that count 1, 2, 3 … from the first 一 (a stray 二是 is dropped)."""
+    run = []
+    for m in marks:
+        if _count(m.group("n")) == len(run) + 1:
+            run.append(m)
+    return run
