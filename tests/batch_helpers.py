@@ -81,3 +81,56 @@ def write_warc(path, responses, *, gzip: bool = True) -> None:
             http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(
                 url, "response", payload=BytesIO(body), http_headers=http))
+
+
+# --- a corpus of real pages, and running the command -----------------------------------------
+
+def fixture_files():
+    from pathlib import Path
+    folder = Path(__file__).resolve().parent.parent / "fixtures"
+    return sorted(folder.glob("*.html")) + sorted(folder.glob("*.txt"))
+
+
+def corpus(n: int):
+    """n distinct (url, page bytes): the fixtures in turn, each copy marked so its hash differs."""
+    files = [f.read_bytes() for f in fixture_files()]
+    return [(f"http://www.example.gov.cn/p/{i}.html", files[i % len(files)] + b"<!-- %d -->" % i)
+            for i in range(n)]
+
+
+def write_jsonl(path, pages) -> None:
+    """JSON Lines of (url, bytes): html as text (GB pages decoded as GB18030)."""
+    import json
+    with open(path, "w", encoding="utf-8") as out:
+        for url, data in pages:
+            try:
+                html = data.decode("utf-8")
+            except UnicodeDecodeError:
+                html = data.decode("gb18030")
+            out.write(json.dumps({"url": url, "html": html}, ensure_ascii=False) + "\n")
+
+
+def zhengce_command(*args: str) -> list[str]:
+    import sys
+    return [sys.executable, "-m", "zhengce.cli", *args]
+
+
+def snapshot(db_path) -> list[tuple]:
+    """What a SQLite output holds, per page, without ids and times: for comparing two runs."""
+    import sqlite3
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "SELECT p.url, p.content_hash, p.title, p.kind, p.publish_date, "
+            "(SELECT group_concat(name, '|') FROM "
+            " (SELECT name FROM issuers WHERE page_id = p.id ORDER BY position)), "
+            "(SELECT count(*) FROM actions WHERE page_id = p.id), "
+            "(SELECT count(*) FROM targets WHERE page_id = p.id), "
+            "(SELECT count(*) FROM citations WHERE page_id = p.id) "
+            "FROM pages p ORDER BY p.url").fetchall()
+
+
+def orphans(conn) -> int:
+    """Child rows whose page is gone (there must be none)."""
+    return sum(conn.execute(f'SELECT count(*) FROM "{table}" WHERE page_id NOT IN '
+                            '(SELECT id FROM pages)').fetchone()[0]
+               for table in ("issuers", "actions", "targets", "citations", "attachments"))

@@ -309,3 +309,39 @@ def test_parquet_is_typed_and_nested(tmp_path):
     assert rows[0]["targets"][1] == {"text": "产值突破1000亿元", "indicator": "产值",
                                      "comparator": ">", "value": 1000.0, "unit": "亿元", "year": None}
     assert rows[0]["references"] == ["澜江市数字经济发展规划"]
+
+
+def test_kill_9_then_resume_into_postgresql(tmp_path, pg_url):
+    import signal
+    import subprocess
+    import time
+
+    import psycopg
+
+    import batch_helpers as h
+
+    pages = h.corpus(500)
+    h.write_jsonl(tmp_path / "crawl.jsonl", pages)
+    argv = h.zhengce_command("batch", str(tmp_path / "crawl.jsonl"), "--out", pg_url,
+                             "--workers", "2")
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def stored() -> int:
+        try:
+            return query(pg_url, "SELECT count(*) FROM pages")[0][0]
+        except psycopg.Error:  # the schema is not there yet
+            return 0
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and stored() == 0:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL and 0 < stored() < len(pages)
+    resumed = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    assert resumed.returncode == 0, resumed.stderr
+    assert query(pg_url, "SELECT count(*), count(DISTINCT url) FROM pages") == [(500, 500)]
+    orphans = sum(query(pg_url, f"SELECT count(*) FROM {t} WHERE page_id NOT IN "
+                                "(SELECT id FROM pages)")[0][0]
+                  for t in ("issuers", "actions", "targets", "citations", "attachments"))
+    assert orphans == 0
