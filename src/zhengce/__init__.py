@@ -19,8 +19,8 @@ __all__ = ["extract", "extract_many", "targets", "actions", "PolicyRecord", "Act
 _LAZY = {
     "extract": ("zhengce.pipeline", "extract"),
     "extract_many": ("zhengce.batch", "extract_many"),
-    "targets": ("zhengce.targets", "find_targets"),
-    "actions": ("zhengce.actions", "find_actions"),
+    "targets": ("zhengce.goals", "find_targets"),
+    "actions": ("zhengce.measures", "find_actions"),
 }
 
 

@@ -17,6 +17,12 @@ from .textutil import cjk_count, norm, squash
 _BOX = re.compile(r"[│┃║|]{1}")
 _BOX_ONLY = re.compile(r"^[\s─━┌┐└┘├┤┬┴┼═╔╗╚╝╠╣╦╩╬│┃║+\-=]*$")
 _BULLET = re.compile(r"^\s*[•·□■◆●○◇▪►※]\s*")
+# Beyond this many characters of markup we read only the head of the page: articles sit in the
+# first few hundred KB, and parse time and memory grow with the rest (a 20 MB page stays bounded).
+MAX_MARKUP = 3_000_000
+MAX_TEXT_LINES = 50_000
+_SCRIPT_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]{200,}")
 _HEADING_XPATH = ("//h1|//h2|//h3|//*[contains(translate(@class,'TITLE','title'),'title') or "
                   "contains(translate(@id,'TITLE','title'),'title')]|//ucaptitle")
 
@@ -40,7 +46,14 @@ def extract(page: bytes | str, *, url: str | None = None, charset: str | None = 
 
 # --- evidence ----------------------------------------------------------------------------------
 
+def _shrink(text: str) -> str:
+    """Drop what is never text (scripts, styles, inline base64 images) before parsing."""
+    text = _DATA_URI.sub("data:,", _SCRIPT_STYLE.sub("", text))
+    return text[:MAX_MARKUP]
+
+
 def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
+    text = _shrink(text)
     root = dom.parse(text)
     if root is None:
         return None
@@ -106,7 +119,7 @@ def _link_share(lines: list[Line]) -> float:
 
 def _evidence_from_text(text: str, url: str | None) -> Evidence:
     raw = []
-    for line in text.splitlines():
+    for line in text.splitlines()[:MAX_TEXT_LINES]:
         if _BOX_ONLY.match(line) and line.strip():
             continue
         line = squash(re.sub(r"\s*[│┃║]\s*", "\t", line)) if "│" in line or "┃" in line else squash(line)

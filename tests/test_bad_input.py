@@ -1,0 +1,93 @@
+"""Bad input gets an honest empty record or a typed ExtractionError: never another exception."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+import zhengce
+from zhengce import ExtractionError
+
+from paths import fixture_bytes
+
+
+def honest_or_refused(page):
+    """The record for ``page``, or None when extract refused it with ExtractionError."""
+    try:
+        record = zhengce.extract(page)
+    except ExtractionError as exc:
+        assert str(exc)  # the message says what was wrong
+        return None
+    assert record.kind in ("other", "list", "policy", "interpretation", "notice", "news")
+    return record
+
+
+@pytest.mark.parametrize("page", [b"", b"   \n\t  ", "", "\u3000\n"])
+def test_empty_input_is_an_empty_record(page):
+    record = zhengce.extract(page)
+    assert record.kind == "other" and record.title is None and record.body == "" and record.issuers == ()
+
+
+@pytest.mark.parametrize("page, what", [
+    (b"%PDF-1.7\n" + os.urandom(2000), "PDF"),
+    (b"\x89PNG\r\n\x1a\n" + os.urandom(500), "PNG"),
+    (b"\xff\xd8\xff\xe0" + os.urandom(500), "JPEG"),
+    (b"PK\x03\x04" + os.urandom(500), "ZIP"),
+])
+def test_documents_and_images_are_refused_by_name(page, what):
+    with pytest.raises(ExtractionError, match=what):
+        zhengce.extract(page)
+
+
+def test_binary_garbage_is_refused():
+    with pytest.raises(ExtractionError, match="binary"):
+        zhengce.extract(bytes(range(256)) * 40)
+
+
+def test_wrong_argument_type_is_a_typed_error():
+    with pytest.raises(ExtractionError):
+        zhengce.extract(12345)  # type: ignore[arg-type]
+
+
+def test_invalid_utf8_keeps_what_can_be_read():
+    page = "<html><body><p>关于做好安全生产工作的通知，现将有关事项通知如下。</p></body></html>".encode()
+    broken = page[:40] + b"\xff\xfe" + page[40:]
+    record = honest_or_refused(broken)
+    assert record is not None and "现将有关事项通知如下" in record.body
+
+
+def test_truncated_html_keeps_the_part_that_arrived():
+    page = fixture_bytes("trs_policy.html")
+    record = honest_or_refused(page[: len(page) // 2])
+    assert record is not None and record.title and "澜江市" in record.title
+
+
+def test_twenty_megabyte_page_is_bounded():
+    paragraph = "<p>本段为测试内容，用于检验超大页面的处理。</p>".encode()
+    page = b"<html><body>" + paragraph * (20_000_000 // len(paragraph)) + b"</body></html>"
+    assert len(page) > 19_000_000
+    record = honest_or_refused(page)
+    if record is not None:
+        assert len(record.body) < 5_000_000  # read up to a bound, never the whole of it
+
+
+def test_ten_thousand_deep_nesting():
+    page = b"<html><body>" + b"<div>" * 10_000 + "深处的一段文字，测试。".encode() + b"</div>" * 10_000 + b"</body></html>"
+    honest_or_refused(page)
+
+
+def test_frameset_page_is_an_empty_record():
+    page = b'<html><head><title>x</title></head><frameset cols="20%,80%"><frame src="a.html"></frameset></html>'
+    record = honest_or_refused(page)
+    assert record is None or record.body == ""
+
+
+def test_javascript_redirect_page_is_an_empty_record():
+    page = b'<html><head><script>window.location.href="http://www.example.gov.cn/a.html";</script></head><body></body></html>'
+    record = honest_or_refused(page)
+    assert record is None or (record.body == "" and record.kind in ("other", "list"))
+
+
+def test_nul_bytes_are_refused_or_ignored():
+    honest_or_refused(b"\x00" * 5000)
+    honest_or_refused(b"<html><body><p>\x00\x00 \xe6\x96\x87\xe5\xad\x97</p></body></html>")

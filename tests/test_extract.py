@@ -1,0 +1,147 @@
+"""zhengce.extract on the seed page and on pages written in the shapes real portals use."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import zhengce
+from zhengce import PolicyRecord
+
+from paths import FIXTURES, fixture_bytes
+
+SEED = fixture_bytes("s001.txt")
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return zhengce.extract(SEED)
+
+
+def test_seed_page_metadata(seed):
+    assert seed.kind == "interpretation"
+    assert seed.genre == "解读"
+    assert seed.title == "《内蒙古高质量发展科技赋能实施方案(2023—2025年)》解读"
+    assert seed.site == "内蒙古自治区科学技术厅"
+    assert seed.site_code == "1500000057"
+    assert seed.column == "政策解读"
+    assert seed.publish_date == "2023-12-29"
+    # '8月5日…联合印发' carries no year: it comes from the page's date
+    assert seed.issue_date == "2023-08-05"
+    assert seed.doc_number is None
+    assert seed.issuers == ("科技部", "内蒙古自治区人民政府")
+    assert seed.source == "内蒙古自治区科技厅政策法规与监督处"
+    assert seed.references == (
+        "内蒙古高质量发展科技赋能实施方案(2023—2025年)",
+        "“十四五”东西部科技合作实施方案",
+        "科技创新赋能东北全面振兴取得新突破行动计划(2023—2025年)",
+    )
+    assert seed.attachments == ()
+
+
+def test_seed_page_body_is_the_article_once(seed):
+    paragraphs = seed.body.split("\n")
+    # the dump renders the article twice (normal and 长辈版): each paragraph is kept once
+    assert len(paragraphs) == 4
+    assert paragraphs[0].startswith("8月5日,科技部、内蒙古自治区人民政府联合印发")
+    assert paragraphs[-1].endswith("为内蒙古高质量发展助力赋能。")
+    for boilerplate in ("发展和改革委员会", "蒙ICP备", "字体:[ 大 | 中 | 小 ]", "上一篇", "政府网站标识码",
+                        "0471-6328766", "分享到", "打印本页", "来源:"):
+        assert boilerplate not in seed.body
+
+
+def test_seed_page_actions_and_targets(seed):
+    assert [a.text for a in seed.actions] == [
+        "重大创新平台能级提升行动", "关键技术持续攻关行动", "科技成果转移转化行动", "研发投入持续攻关行动",
+        "科技人才引育行动", "科技体制改革攻坚行动", "基层科技管理能力提升行动", "科技合作交流拓展行动"]
+    assert [a.ordinal for a in seed.actions] == list(range(1, 9))
+    got = [(t.indicator, t.comparator, t.value, t.unit, t.year) for t in seed.targets]
+    assert got == [
+        ("全社会研发经费投入年均增长", ">", 12, "%", 2025),
+        ("研发投入强度", ">=", 1.5, "%", 2025),
+        ("投入总量", ">=", 375, "亿元", 2025),
+        ("技术市场成交额", ">", 100, "亿元", 2025),
+        ("高新技术企业、科技型中小企业", "x", 2, "倍", 2025),
+        ("规模以上工业企业中有研发活动企业占比", ">", 35, "%", 2025),
+    ]
+    for target in seed.targets:
+        assert target.text in seed.body
+
+
+def test_record_is_immutable_and_serialises_to_plain_json(seed):
+    with pytest.raises(AttributeError):
+        seed.title = "changed"  # type: ignore[misc]
+    data = seed.to_dict()
+    assert json.loads(seed.to_json()) == data
+    assert set(data) == {"url", "site", "site_code", "column", "kind", "genre", "title", "publish_date",
+                         "issue_date", "doc_number", "issuers", "source", "body", "actions", "targets",
+                         "references", "attachments"}
+    assert isinstance(data["issuers"], list) and isinstance(data["targets"][0], dict)
+    assert PolicyRecord.from_dict(data) == seed
+
+
+def test_str_and_bytes_give_the_same_record():
+    assert zhengce.extract(SEED.decode("utf-8")) == zhengce.extract(SEED)
+
+
+def test_url_argument_is_kept():
+    assert zhengce.extract(SEED, url="http://kjt.nmg.gov.cn/a.html").url == "http://kjt.nmg.gov.cn/a.html"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "gb18030"])
+@pytest.mark.parametrize("declared", [None, "utf-8", "gb2312", "gbk", "iso-8859-1"])
+def test_any_encoding_with_any_declaration(encoding, declared):
+    """The same page in every encoding these sites use, declared right, wrong or not at all."""
+    text = (FIXTURES / "trs_policy.html").read_text(encoding="utf-8")
+    text = text.replace('charset="utf-8"', "").replace("charset=utf-8", "")
+    if declared:
+        text = text.replace("<head>", f'<head><meta charset="{declared}">', 1)
+    reference = zhengce.extract(text)
+    record = zhengce.extract(text.encode(encoding))
+    assert record.title == reference.title and record.body == reference.body
+    assert "澜江市" in record.title
+
+
+def test_gb2312_declared_page_with_gbk_only_characters():
+    # '〇' is in GBK, not in GB2312: a decoder that trusts the declaration stops there
+    record = zhengce.extract(fixture_bytes("table_layout_gbk.html"))
+    assert record.issue_date == "2010-12-22"
+    assert record.doc_number == "宁政办发〔2010〕88号"
+
+
+def test_stray_closing_html_tag_before_the_article():
+    record = zhengce.extract(fixture_bytes("stray_html_close.html"))
+    assert record.kind == "policy"
+    assert len(record.body) > 500
+
+
+def test_public_names_survive_importing_the_submodules():
+    code = ("import zhengce.pipeline, zhengce.goals, zhengce.measures, zhengce;"
+            "assert callable(zhengce.extract) and callable(zhengce.targets) and callable(zhengce.actions)")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_import_is_light():
+    """`import zhengce` must not load lxml, regex or jieba: they load on first use."""
+    code = ("import sys, zhengce; heavy = [m for m in ('lxml', 'regex', 'jieba', 'bs4') if m in sys.modules];"
+            "print(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == ""
+
+
+def test_cli_extract_prints_json_lines(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_bytes(SEED)
+    out = subprocess.run([sys.executable, "-m", "zhengce.cli", "extract", str(page), str(page)],
+                         check=True, capture_output=True, text=True)
+    lines = out.stdout.strip().split("\n")
+    assert len(lines) == 2
+    assert json.loads(lines[0])["title"].endswith("解读")
+
+
+def test_cli_extract_reads_stdin():
+    out = subprocess.run([sys.executable, "-m", "zhengce.cli", "extract", "-"], input=SEED,
+                         check=True, capture_output=True)
+    assert json.loads(out.stdout)["site_code"] == "1500000057"
