@@ -34,24 +34,26 @@ _DATE_ONLY = re.compile(r"^[\d〇○零OＯ一二三四五六七八九十年月�
 # --- where is the article ---------------------------------------------------------------------
 
 def prose_weights(root) -> dict:
-    """Punctuation outside links, summed per element over its subtree (one iterative pass)."""
-    weight: dict = {}
-    stack = [0]
-    in_link = 0
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if event == "start":
-            if tag == "a":
-                in_link += 1
-            stack.append(0 if in_link else punct_count(el.text or ""))
-        else:
-            own = stack.pop()
-            weight[el] = own
-            stack[-1] += own
-            if tag == "a":
-                in_link -= 1
-            if el.tail and not in_link and el is not root:
-                stack[-1] += punct_count(el.tail)
+    """Punctuation outside links, summed per element over its subtree.
+
+    Children follow their parent in document order, so one pass backwards adds each element's
+    total into its parent's before the parent is read.
+    """
+    in_links = {d for a in root.iter("a") for d in a.iter()}
+    order = list(root.iter())
+    weight = dict.fromkeys(order, 0)
+    for el in order:
+        if el not in in_links:
+            if el.text:
+                weight[el] += punct_count(el.text)
+            if el.tail and el is not root:
+                parent = el.getparent()
+                if parent is not None and parent in weight:
+                    weight[parent] += punct_count(el.tail)
+    for el in reversed(order):
+        parent = el.getparent()
+        if parent is not None and el is not root and parent in weight:
+            weight[parent] += weight[el]
     return weight
 
 

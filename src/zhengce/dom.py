@@ -61,15 +61,43 @@ def is_hidden(el) -> bool:
     return bool(cls and _HIDDEN_CLASS.search(cls))
 
 
-def prune(root) -> None:
-    """Remove elements that never carry article text: scripts, forms' widgets, hidden menus."""
-    doomed = []
-    for _, el in etree.iterwalk(root, events=("start",)):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag.lower() in markers.DROP_TAGS or not tag or is_hidden(el):
+_HEADING_TAGS = frozenset(("h1", "h2", "h3", "ucaptitle"))
+
+
+def prune(root) -> list:
+    """Remove elements that never carry article text: scripts, forms' widgets, hidden menus.
+
+    Returns the heading-like elements that survive (h1-h3, class or id naming a title): the
+    same single pass over the tree serves both jobs.
+    """
+    doomed, headings = [], []
+    drop = markers.DROP_TAGS
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
             doomed.append(el)
+            continue
+        tag = tag.lower()
+        if tag in drop or is_hidden(el):
+            doomed.append(el)
+        elif tag in _HEADING_TAGS or "title" in (el.get("class") or "").lower() \
+                or "title" in (el.get("id") or "").lower():
+            headings.append(el)
     for el in doomed:
         _drop(el)
+    return [h for h in headings if _attached(h, root)]
+
+
+def _attached(el, root) -> bool:
+    """False for an element whose ancestor was pruned."""
+    for anc in el.iterancestors():
+        if anc is root:
+            return True
+    return el is root
+
+
+def text_of(el) -> str:
+    return "".join(el.itertext())
 
 
 def _drop(el) -> None:
@@ -86,8 +114,12 @@ def _drop(el) -> None:
     parent.remove(el)
 
 
-def render_lines(el) -> list[Line]:
-    """Render the subtree as lines: one per block element, table cells joined by tabs."""
+def render_lines(el, mark=None, span=None) -> list[Line]:
+    """Render the subtree as lines: one per block element, table cells joined by tabs.
+
+    With ``mark`` (an element inside ``el``), ``span`` (a list) receives the [start, end) line
+    indexes of that element, so one rendering of the page also yields the article's lines.
+    """
     lines: list[Line] = []
     buf: list[str] = []
     state = {"link": 0, "in_link": 0, "heading": 0}
@@ -108,6 +140,10 @@ def render_lines(el) -> list[Line]:
     for event, node in etree.iterwalk(el, events=("start", "end")):
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
         if event == "start":
+            if node is mark:
+                flush()
+                if span is not None:
+                    span.append(len(lines))
             if tag in BLOCK_TAGS:
                 flush()
             elif tag in CELL_TAGS:
@@ -128,6 +164,10 @@ def render_lines(el) -> list[Line]:
                     state["heading"] -= 1
             elif tag in CELL_TAGS or tag in LABEL_TAGS:
                 buf.append("\t")
+            if node is mark:
+                flush()
+                if span is not None:
+                    span.append(len(lines))
             if node is not el:
                 add(node.tail)
     flush()

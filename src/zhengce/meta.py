@@ -4,6 +4,8 @@ strings; fields.py decides between them.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
 
 from . import markers
@@ -46,9 +48,14 @@ def _label_pattern(labels) -> str:
     return "|".join(r"\s*".join(map(re.escape, lab)) for lab in sorted(labels, key=len, reverse=True))
 
 
+@lru_cache(maxsize=64)
+def _labelled(labels: tuple[str, ...]):
+    return re.compile(rf"(?<![\u4e00-\u9fff])(?:{_label_pattern(labels)})\s*[:：]\s*(?P<v>.*)")
+
+
 def labelled_value(lines: list[str], labels, *, start: int = 0) -> tuple[int, str] | None:
     """The first 'label：value' in lines[start:], as (line index, value)."""
-    pattern = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_label_pattern(labels)})\s*[:：]\s*(?P<v>.*)")
+    pattern = _labelled(tuple(labels))
     for i in range(start, len(lines)):
         m = pattern.search(lines[i])
         if m:

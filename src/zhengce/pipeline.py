@@ -23,13 +23,13 @@ MAX_MARKUP = 3_000_000
 MAX_TEXT_LINES = 50_000
 _SCRIPT_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]{200,}")
-_HEADING_XPATH = ("//h1|//h2|//h3|//*[contains(translate(@class,'TITLE','title'),'title') or "
-                  "contains(translate(@id,'TITLE','title'),'title')]|//ucaptitle")
 
 
-def extract(page: bytes | str, *, url: str | None = None, charset: str | None = None) -> PolicyRecord:
+def extract(page: bytes | str, *, url: str | None = None, charset: str | None = None,
+            commitments: bool = True) -> PolicyRecord:
     """Turn one crawled page (HTML in any encoding, or a plain-text dump) into a PolicyRecord.
 
+    ``charset`` is a hint (an HTTP header's); ``commitments=False`` skips actions and targets.
     Raises ``ExtractionError`` for input that is not a page at all (binary data, a PDF, an image).
     """
     text = decode.to_text(page, charset)
@@ -41,7 +41,7 @@ def extract(page: bytes | str, *, url: str | None = None, charset: str | None = 
         ev = _evidence_from_text(text, url)
     if ev is None:
         return PolicyRecord(url=url)
-    return build_record(ev)
+    return build_record(ev, commitments)
 
 
 # --- evidence ----------------------------------------------------------------------------------
@@ -60,22 +60,24 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
     tags = meta.meta_tags(root)
     html_title = squash(root.findtext(".//title") or "")
     url = url or tags.get("url") or tags.get("og:url") or _canonical(root)
-    dom.prune(root)
+    heading_els = dom.prune(root)
     body_el = root.find("body")
     if body_el is None:
         body_el = root
-    page_lines = dom.render_lines(body_el)
     container = _marked_region(text)
     if container is None:
         container = content.find_container(root)
-    headings = [squash(h.text_content()) for h in root.xpath(_HEADING_XPATH)[:200]]
+    span: list[int] = []
+    page_lines = dom.render_lines(body_el, mark=container, span=span)
+    article_lines = page_lines[span[0]:span[1]] if len(span) == 2 else dom.render_lines(container)
+    headings = [squash(dom.text_of(h)) for h in heading_els[:200]]
     headings = [h for h in headings if h and len(h) <= 200]
-    links = [(squash(a.text_content()), a.get("href") or "") for a in _link_scope(container).iter("a")]
+    links = [(squash(dom.text_of(a)), a.get("href") or "") for a in _link_scope(container).iter("a")]
     ev = Evidence(lines=[ln.text for ln in page_lines], body=[], meta=tags, html_title=html_title,
                   headings=headings, links=links, url=url)
     ev.info = meta.info_block(ev.lines)
     title = fields.title(ev)
-    ev.body = content.select_body(dom.render_lines(container), title)
+    ev.body = content.select_body(article_lines, title)
     ev.link_share = _link_share(page_lines)
     ev.title_hint = title
     return ev
@@ -101,7 +103,7 @@ def _marked_region(text: str):
         if region is not None:
             dom.prune(region)
             div = region.find("body/div")
-            if div is not None and cjk_count(div.text_content()) >= 20:
+            if div is not None and cjk_count(dom.text_of(div)) >= 20:
                 return div
     return None
 
@@ -171,7 +173,7 @@ def _plausible_title(line: str) -> bool:
 
 # --- fields ------------------------------------------------------------------------------------
 
-def build_record(ev: Evidence) -> PolicyRecord:
+def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
     title = ev.title_hint
     crumbs = meta.breadcrumb(ev.lines)
     column = ev.meta.get("columnname") or (crumbs[-1] if crumbs else None)
@@ -191,6 +193,7 @@ def build_record(ev: Evidence) -> PolicyRecord:
     source = _source(ev, title_index)
     body_text = "\n".join(ev.body)
     year = int((issued or published or "0")[:4]) or None
+    commitments = commitments and kind != "list"
     return PolicyRecord(
         url=ev.url,
         site=(ev.meta.get("sitename") or meta.site_from_title(ev.html_title, title)
@@ -206,8 +209,8 @@ def build_record(ev: Evidence) -> PolicyRecord:
         issuers=tuple(fields.issuers(ev, title, kind)),
         source=source,
         body=body_text,
-        actions=tuple(_actions(body_text)) if kind not in ("list",) else (),
-        targets=tuple(_targets(body_text, year)) if kind not in ("list",) else (),
+        actions=tuple(_actions(body_text)) if commitments else (),
+        targets=tuple(_targets(body_text, year)) if commitments else (),
         references=tuple(fields.references(ev.body)),
         attachments=tuple(fields.attachments(ev)),
     )

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009\u200b\u3000\r\f\v\ufeff]+")
 _TABS = re.compile(r"\s*\t[\s\t]*")
 _ALL_WS = re.compile(r"\s+")
 # Chinese sentence punctuation: the strongest single signal that a line is prose.
-_PUNCT = re.compile(r"[，。；：、！？,;]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -19,6 +19,7 @@ def squash(text: str) -> str:
     return text.strip(" \t")
 
 
+@lru_cache(maxsize=1 << 14)
 def norm(text: str) -> str:
     """NFKC, traditional 號/發 mapped, all white space removed: the form used for matching."""
     text = unicodedata.normalize("NFKC", text).replace("號", "号").replace("發", "发")
@@ -30,7 +31,9 @@ def nfkc(text: str) -> str:
 
 
 def punct_count(text: str) -> int:
-    return len(_PUNCT.findall(text))
+    # str.count runs in C: much cheaper than a regex over every text node of a page
+    return (text.count("，") + text.count("。") + text.count("；") + text.count("：")
+            + text.count("、") + text.count("！") + text.count("？") + text.count(",") + text.count(";"))
 
 
 def cjk_count(text: str) -> int:
