@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 from . import markers
 from .dom import Line
 from .meta import INFO_LABEL
@@ -33,59 +31,32 @@ _DATE_ONLY = re.compile(r"^[\d〇○零OＯ一二三四五六七八九十年月�
 
 # --- where is the article ---------------------------------------------------------------------
 
-def prose_weights(root) -> dict:
-    """Punctuation outside links, summed per element over its subtree.
-
-    Children follow their parent in document order, so one pass backwards adds each element's
-    total into its parent's before the parent is read.
-    """
-    in_links = {d for a in root.iter("a") for d in a.iter()}
-    order = list(root.iter())
-    weight = dict.fromkeys(order, 0)
-    for el in order:
-        if el not in in_links:
-            if el.text:
-                weight[el] += punct_count(el.text)
-            if el.tail and el is not root:
-                parent = el.getparent()
-                if parent is not None and parent in weight:
-                    weight[parent] += punct_count(el.tail)
-    for el in reversed(order):
-        parent = el.getparent()
-        if parent is not None and el is not root and parent in weight:
-            weight[parent] += weight[el]
-    return weight
-
-
-def descend(root, weight: dict):
+def descend(rendering, start):
     """The smallest element that still holds most of the page's prose."""
-    node = root
+    node = start
     while True:
-        total = weight.get(node, 0)
-        children = [c for c in node if isinstance(c.tag, str)]
+        total = rendering.weight(node)
+        children = [c for c in node if c in rendering.span]
         if not children or total == 0:
             return node
-        best = max(children, key=lambda c: weight.get(c, 0))
-        if weight.get(best, 0) < DESCEND_SHARE * total:
+        best = max(children, key=rendering.weight)
+        if rendering.weight(best) < DESCEND_SHARE * total:
             return node
         node = best
 
 
-def find_container(root):
-    """The element that holds the article, or the page's <body> when nothing better is known."""
-    weight = prose_weights(root)
-    body = root.find("body")
-    if body is None:
-        body = root
-    guess = descend(body, weight)
-    guess_weight = weight.get(guess, 0)
-    for xpath in markers.CONTAINER_XPATHS:
-        found = [el for el in root.xpath(xpath) if weight.get(el, 0) >= MIN_CONTAINER_PUNCT]
+def find_container(rendering, start):
+    """The element that holds the article; ``start`` (the <body>) when nothing better is known."""
+    guess = descend(rendering, start)
+    guess_weight = rendering.weight(guess)
+    for rank in sorted({rank for rank, _ in rendering.containers}):
+        found = [el for r, el in rendering.containers
+                 if r == rank and rendering.weight(el) >= MIN_CONTAINER_PUNCT]
         if found:
-            best = max(found, key=lambda el: weight.get(el, 0))
+            best = max(found, key=rendering.weight)
             # A CMS box that misses much of the prose (an article split across boxes) loses to
             # the structural guess; one inside the guess or around it is the sharper answer.
-            if weight.get(best, 0) >= 0.5 * guess_weight:
+            if rendering.weight(best) >= 0.5 * guess_weight:
                 return best
     return guess
 

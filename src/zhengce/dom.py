@@ -1,17 +1,20 @@
-"""Stages 2-3 for HTML: parse robustly, prune what is never text, and render blocks as lines.
+"""Stages 2-3 for HTML: parse robustly, then render the visible page as lines in one pass.
 
-Everything here walks the tree iteratively (``iterwalk``), never recursively, so that a page
-nested 10,000 levels deep costs time proportional to its size and cannot blow the stack.
+The rendering skips what never carries text (scripts, widgets, hidden menus) and, in the same
+walk, notes what later stages need: the line span of every element (so an element's lines and
+its prose weight are a slice and a subtraction), the CMS body containers and the headings.
+The walk is iterative (``iterwalk``), never recursive: a page nested 10,000 levels deep costs
+time proportional to its size and cannot blow the stack.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from lxml import etree, html as lxml_html
+from lxml import etree
 
 from . import markers
-from .textutil import squash
+from .textutil import punct_count, squash
 
 # Block-level tags: each starts a new line of text.
 BLOCK_TAGS = frozenset(
@@ -21,22 +24,21 @@ BLOCK_TAGS = frozenset(
 CELL_TAGS = frozenset(("td", "th"))
 # Inline elements that hold a label ('<label>索引号</label><span>…</span>'): end with a tab.
 LABEL_TAGS = frozenset(("label",))
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hide|hidden|none|ng-hide|sr-only|visually-hidden|invisible)(?:\s|$)", re.I)
 # A stray </html> or </body> early in the page makes libxml2 drop the rest: remove them all.
 _CLOSERS = re.compile(r"</\s*(?:html|body)\s*>", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 
-_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
                                recover=True, default_doctype=False)
 
 
 @dataclass(frozen=True)
 class Line:
-    """One rendered block of text; ``link`` counts characters that sit inside <a>."""
+    """One rendered block of text: ``link`` characters of it sit inside <a>, ``punct`` counts
+    the Chinese punctuation outside links (the prose signal)."""
     text: str
     link: int = 0
-    heading: bool = False
+    punct: int = 0
 
 
 def parse(text: str):
@@ -46,133 +48,145 @@ def parse(text: str):
     if not text.strip():
         return None
     try:
-        return lxml_html.document_fromstring(text, parser=_PARSER)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(text, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+    return root if root is not None and isinstance(root.tag, str) else None
 
 
-def is_hidden(el) -> bool:
-    if el.get("hidden") is not None:
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Classes that hide an element (AngularJS renders ng-hide; Bootstrap sr-only ...).
+_HIDDEN_CLASSES = frozenset(("hide", "hidden", "ng-hide", "sr-only", "visually-hidden", "invisible"))
+_DROP = frozenset(markers.DROP_TAGS)
+
+
+def _hidden(attrib, cls: str) -> bool:
+    if "hidden" in attrib:
         return True
-    style = el.get("style")
-    if style and _HIDDEN_STYLE.search(style):
+    style = attrib.get("style")
+    # cheap substring tests first: this runs on every element of every page
+    if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
         return True
-    cls = el.get("class")
-    return bool(cls and _HIDDEN_CLASS.search(cls))
+    return bool(cls and ("hid" in cls or "invisible" in cls or "sr-only" in cls)
+                and not _HIDDEN_CLASSES.isdisjoint(cls.split()))
+
+
+# markers.CONTAINERS as a lookup table: (attribute, value) -> rank
+_CONTAINER_RANK = {(attr, value): rank for rank, (attr, value) in enumerate(markers.CONTAINERS)}
+_ID_PREFIXES = [(value, rank) for (attr, value), rank in _CONTAINER_RANK.items() if attr == "id^"]
+
+
+def _container_rank(tag: str, cls: str, ident: str) -> int | None:
+    table = _CONTAINER_RANK
+    ranks = [table[("class", t)] for t in cls.split() if ("class", t) in table]
+    if ident:
+        if ("id", ident) in table:
+            ranks.append(table[("id", ident)])
+        ranks += [rank for prefix, rank in _ID_PREFIXES if ident.startswith(prefix)]
+    if ("tag", tag) in table:
+        ranks.append(table[("tag", tag)])
+    return min(ranks) if ranks else None
 
 
 _HEADING_TAGS = frozenset(("h1", "h2", "h3", "ucaptitle"))
-
-
-def prune(root) -> list:
-    """Remove elements that never carry article text: scripts, forms' widgets, hidden menus.
-
-    Returns the heading-like elements that survive (h1-h3, class or id naming a title): the
-    same single pass over the tree serves both jobs.
-    """
-    doomed, headings = [], []
-    drop = markers.DROP_TAGS
-    for el in root.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            doomed.append(el)
-            continue
-        tag = tag.lower()
-        if tag in drop or is_hidden(el):
-            doomed.append(el)
-        elif tag in _HEADING_TAGS or "title" in (el.get("class") or "").lower() \
-                or "title" in (el.get("id") or "").lower():
-            headings.append(el)
-    for el in doomed:
-        _drop(el)
-    return [h for h in headings if _attached(h, root)]
-
-
-def _attached(el, root) -> bool:
-    """False for an element whose ancestor was pruned."""
-    for anc in el.iterancestors():
-        if anc is root:
-            return True
-    return el is root
 
 
 def text_of(el) -> str:
     return "".join(el.itertext())
 
 
-def _drop(el) -> None:
-    parent = el.getparent()
-    if parent is None:
-        return
-    tail = el.tail
-    if tail and tail.strip():  # keep the text that follows the removed element
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(el)
+class Rendering:
+    """The visible page as lines, with each element's [start, end) span of them."""
 
+    def __init__(self, root):
+        self.lines: list[Line] = []
+        self.span: dict = {}
+        self.headings: list = []
+        self.containers: list[tuple[int, object]] = []   # (rank in markers.CONTAINERS, element)
+        self._buf: list[str] = []
+        self._plain: list[str] = []   # the part of the line outside links
+        self._link = 0
+        self._walk(root)
+        self._prefix = [0]
+        for line in self.lines:
+            self._prefix.append(self._prefix[-1] + line.punct)
 
-def render_lines(el, mark=None, span=None) -> list[Line]:
-    """Render the subtree as lines: one per block element, table cells joined by tabs.
+    def lines_of(self, el) -> list[Line]:
+        start, end = self.span.get(el, (0, 0))
+        return self.lines[start:end]
 
-    With ``mark`` (an element inside ``el``), ``span`` (a list) receives the [start, end) line
-    indexes of that element, so one rendering of the page also yields the article's lines.
-    """
-    lines: list[Line] = []
-    buf: list[str] = []
-    state = {"link": 0, "in_link": 0, "heading": 0}
+    def weight(self, el) -> int:
+        """Punctuation outside links in the element's lines: where the prose is."""
+        start, end = self.span.get(el, (0, 0))
+        return self._prefix[end] - self._prefix[start]
 
-    def flush():
-        text = squash("".join(buf))
+    def link_share(self) -> float:
+        total = sum(len(ln.text) for ln in self.lines)
+        return sum(ln.link for ln in self.lines) / total if total else 0.0
+
+    # -- the walk --
+
+    def _flush(self) -> None:
+        text = squash("".join(self._buf))
         if text:
-            lines.append(Line(text, min(state["link"], len(text)), state["heading"] > 0))
-        buf.clear()
-        state["link"] = 0
+            punct = punct_count("".join(self._plain)) if self._plain else 0
+            self.lines.append(Line(text, min(self._link, len(text)), punct))
+        self._buf.clear()
+        self._plain.clear()
+        self._link = 0
 
-    def add(text):
+    def _add(self, text: str | None, in_link: bool) -> None:
         if text:
-            buf.append(text)
-            if state["in_link"]:
-                state["link"] += len(text.strip())
+            self._buf.append(text)
+            if in_link:
+                self._link += len(text.strip())
+            else:
+                self._plain.append(text)
 
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if event == "start":
-            if node is mark:
-                flush()
-                if span is not None:
-                    span.append(len(lines))
+    def _walk(self, root) -> None:
+        # The hottest loop of the library: attributes are read once, helpers kept local.
+        walker = etree.iterwalk(root, events=("start", "end"))
+        starts: dict = {}
+        skipped = set()
+        in_link = 0
+        flush, add, buf, lines = self._flush, self._add, self._buf, self.lines
+        for event, node in walker:
+            tag = node.tag if isinstance(node.tag, str) else ""
+            if event == "start":
+                attrib = node.attrib
+                cls = attrib.get("class", "")
+                ident = attrib.get("id", "")
+                if not tag or tag in _DROP or _hidden(attrib, cls):
+                    walker.skip_subtree()
+                    skipped.add(node)
+                    continue
+                if tag in BLOCK_TAGS or tag == "br":
+                    flush()
+                elif tag in CELL_TAGS:
+                    buf.append("\t")
+                if tag == "a":
+                    in_link += 1
+                starts[node] = len(lines)
+                if tag in _HEADING_TAGS or "title" in cls.lower() or "title" in ident.lower():
+                    self.headings.append(node)
+                if cls or ident or tag == "ucapcontent":
+                    rank = _container_rank(tag, cls, ident)
+                    if rank is not None:
+                        self.containers.append((rank, node))
+                if node.text:
+                    add(node.text, in_link > 0)
+                continue
+            if node in skipped:
+                if node.tail:
+                    add(node.tail, in_link > 0)
+                continue
+            if tag == "a":
+                in_link -= 1
             if tag in BLOCK_TAGS:
                 flush()
-            elif tag in CELL_TAGS:
-                buf.append("\t")
-            elif tag == "br":
-                flush()
-            if tag == "a":
-                state["in_link"] += 1
-            if tag in ("h1", "h2", "h3"):
-                state["heading"] += 1
-            add(node.text)
-        else:
-            if tag == "a":
-                state["in_link"] -= 1
-            if tag in BLOCK_TAGS:
-                flush()
-                if tag in ("h1", "h2", "h3"):
-                    state["heading"] -= 1
             elif tag in CELL_TAGS or tag in LABEL_TAGS:
                 buf.append("\t")
-            if node is mark:
-                flush()
-                if span is not None:
-                    span.append(len(lines))
-            if node is not el:
-                add(node.tail)
-    flush()
-    return lines
-
-
-def attribute_text(root, xpath: str) -> list[str]:
-    return [squash(v) for v in root.xpath(xpath) if isinstance(v, str) and v.strip()]
+            self.span[node] = (starts.pop(node), len(lines))
+            if node.tail and node is not root:
+                add(node.tail, in_link > 0)
+        flush()

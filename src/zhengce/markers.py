@@ -8,18 +8,15 @@ from __future__ import annotations
 import re
 
 # --- containers ------------------------------------------------------------------------------
-# CMS body containers, strongest first (DOMAIN.md section 4). XPath over lower-cased class/id.
-CONTAINER_XPATHS = (
-    "//*[@id='UCAP-CONTENT']", "//ucapcontent",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' TRS_UEDITOR ')]",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' TRS_Editor ')]",
-    "//*[starts-with(@id, 'TRS_AUTOADD')]",
-    "//*[@id='zoom' or @id='Zoom' or @id='zoomcon']",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' pages_content ')]",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' article-content ')]",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' hbgov-article-content ')]",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' wp_articlecontent ')]",
-    "//*[@id='Content' or @id='content' or @id='ContentText']",
+# CMS body containers, strongest first (DOMAIN.md section 4): (attribute, value) where attribute
+# is "id", "class" (one class token), "tag" or "id^" (id prefix). Case matters, as in the CMSs.
+CONTAINERS = (
+    ("id", "UCAP-CONTENT"), ("tag", "ucapcontent"),
+    ("class", "TRS_UEDITOR"), ("class", "TRS_Editor"), ("id^", "TRS_AUTOADD"),
+    ("id", "zoom"), ("id", "Zoom"), ("id", "zoomcon"),
+    ("class", "pages_content"), ("class", "article-content"), ("class", "hbgov-article-content"),
+    ("class", "wp_articlecontent"),
+    ("id", "Content"), ("id", "content"), ("id", "ContentText"),
 )
 # Comment or meta pairs that bracket the article in Hanweb and other CMSs.
 MARKER_PAIRS = (
@@ -28,19 +25,10 @@ MARKER_PAIRS = (
     (r"<!--\s*(?:正文|content)\s*(?:开始|start|begin)\s*-->", r"<!--\s*(?:正文|content)\s*(?:结束|end)\s*-->"),
 )
 
-# Elements that never hold article text.
+# Elements that never hold article text (also: anything hidden, see dom.HIDDEN_XPATH).
 DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
              "embed", "svg", "canvas", "select", "option", "button", "input", "textarea", "map",
              "audio", "video", "head")
-# Class/id words of navigation and chrome; an element whose class or id has one is pruned
-# unless it holds the container we already chose.
-CHROME_WORDS = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|menu|header|footer|foot|bottom|topbar|top-bar|breadcrumb|crumb|"
-    r"position|location|sidebar|side|share|print|fontsize|font-size|zoomsize|toolbar|tools|"
-    r"ewm|qrcode|erweima|related|relevant|xgwz|xgxx|pagination|pager|prev|next|copyright|"
-    r"friendlink|links|search|login|skip|wza|accessib|elder|old-?mode|banner)(?:$|[\s_\d-])",
-    re.I)
-
 # --- boilerplate lines -----------------------------------------------------------------------
 # A line matching one of these is page furniture, wherever it sits.
 BOILERPLATE_LINE = re.compile(

@@ -47,7 +47,10 @@ def extract(page: bytes | str, *, url: str | None = None, charset: str | None = 
 # --- evidence ----------------------------------------------------------------------------------
 
 def _shrink(text: str) -> str:
-    """Drop what is never text (scripts, styles, inline base64 images) before parsing."""
+    """On a huge page, drop what is never text (inline base64 images, scripts, styles) and
+    keep the head of the rest; ordinary pages go to the parser untouched."""
+    if len(text) <= MAX_MARKUP // 4:
+        return text
     text = _DATA_URI.sub("data:,", _SCRIPT_STYLE.sub("", text))
     return text[:MAX_MARKUP]
 
@@ -60,17 +63,18 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
     tags = meta.meta_tags(root)
     html_title = squash(root.findtext(".//title") or "")
     url = url or tags.get("url") or tags.get("og:url") or _canonical(root)
-    heading_els = dom.prune(root)
     body_el = root.find("body")
     if body_el is None:
         body_el = root
+    page = dom.Rendering(body_el)
+    page_lines = page.lines
     container = _marked_region(text)
-    if container is None:
-        container = content.find_container(root)
-    span: list[int] = []
-    page_lines = dom.render_lines(body_el, mark=container, span=span)
-    article_lines = page_lines[span[0]:span[1]] if len(span) == 2 else dom.render_lines(container)
-    headings = [squash(dom.text_of(h)) for h in heading_els[:200]]
+    if container is not None:
+        article_lines = dom.Rendering(container).lines
+    else:
+        container = content.find_container(page, body_el)
+        article_lines = page.lines_of(container)
+    headings = [squash(dom.text_of(h)) for h in page.headings[:200]]
     headings = [h for h in headings if h and len(h) <= 200]
     links = [(squash(dom.text_of(a)), a.get("href") or "") for a in _link_scope(container).iter("a")]
     ev = Evidence(lines=[ln.text for ln in page_lines], body=[], meta=tags, html_title=html_title,
@@ -78,7 +82,7 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
     ev.info = meta.info_block(ev.lines)
     title = fields.title(ev)
     ev.body = content.select_body(article_lines, title)
-    ev.link_share = _link_share(page_lines)
+    ev.link_share = page.link_share()
     ev.title_hint = title
     return ev
 
@@ -101,7 +105,6 @@ def _marked_region(text: str):
             continue
         region = dom.parse(f"<html><body><div>{text[b.end():e.start()]}</div></body></html>")
         if region is not None:
-            dom.prune(region)
             div = region.find("body/div")
             if div is not None and cjk_count(dom.text_of(div)) >= 20:
                 return div
@@ -112,11 +115,6 @@ def _link_scope(container):
     """Attachments sit in the article or right after it: look in the container's parent."""
     parent = container.getparent()
     return parent if parent is not None and parent.tag != "html" else container
-
-
-def _link_share(lines: list[Line]) -> float:
-    total = sum(len(ln.text) for ln in lines)
-    return sum(ln.link for ln in lines) / total if total else 0.0
 
 
 def _evidence_from_text(text: str, url: str | None) -> Evidence:
