@@ -84,13 +84,15 @@ MODALS = r"力争|确保|争取|努力|预计|计划|有望|推动|加快|全力
 RETRO = (r"已经|已|完成了|实现了|达到了|去年|上年|上一年|同比|同期|比上年|截至|截止|累计完成|"
          r"目前|以来|共计|共有|当年|全年实现|上半年实现|位列|排名|居全")
 # Sentence-level cues that make a sentence forward-looking.
-FORWARD = (r"力争|确保|目标|预计到|计划到|今后|未来|下一步|规划期|期末|"
-           r"(?:(?<!截)到|(?<![截直])至)\s*20\d\d\s*年|20\d\d\s*年\s*(?:底|末)?\s*前|十[一二三四五六]五末|年底前|年内")
+# (Deadlines are not here: they open a scope of their own, see DEADLINE.)
+FORWARD = r"力争|确保|目标|预计到|计划到|今后|未来|下一步|规划期"
 # Rules, not goals: thresholds of eligibility and amounts paid (每亩200元补助).
 RULE = r"给予|奖补|资助|可享受|申请|申报|符合条件|条件的|罚款|处以|补助标准|补贴标准"
 # Section headings that open a forward (plans, tasks) or backward (results) part.
 FORWARD_HEADING = r"目标|任务|计划|措施|举措|思路|安排|重点工作|工作重点|路径|要求"
 RETRO_HEADING = r"情况|成效|成绩|回顾|总结|进展|完成|基础|现状|背景"
+
+WINDOW = 200       # a clause longer than this is not one a reader would call a clause
 
 # ---------------------------------------------------------------------------------------------
 # Patterns (compiled once)
@@ -106,7 +108,7 @@ def _alt(words) -> str:
 
 _CN = "零〇一二两三四五六七八九十百千"
 _AR_NUM = r"\d{1,9}(?:,\d{3})*(?:\.\d+)?"
-_CN_NUM = rf"[{_CN}]+(?:[万亿][{_CN}]+)*(?:点[零〇一二三四五六七八九]+)?"
+_CN_NUM = rf"[{_CN}]{{1,8}}(?:[万亿][{_CN}]{{1,8}}){{0,2}}(?:点[零〇一二三四五六七八九]{{1,6}})?"
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
 _UNIT = rf"(?:(?:{_alt(MAGNITUDE_UNITS)})?(?:{_alt(BASE_UNITS)})|{_alt(MAGNITUDE_UNITS)})"
 _QUAL = rf"(?:[(（]含[)）])?(?P<qual>{_alt(QUALIFIERS)})"
@@ -146,7 +148,7 @@ FYP = re.compile(r"十(?P<n>[一二三四五六])五")
 PLAN_YEAR = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?[，,]?[^。\n]{0,30}?(?:将|工作计划|工作要点|计划)")
 # Words cut from the front of an indicator / a target's text, and from the end of an indicator.
 _LEAD_TIME = (r"\s|(?:到|至|力争到?)\s*(?:19|20)\d\d\s*年(?:底|末)?(?:前)?|(?:19|20)\d\d\s*年(?:底|末)?前|"
-              r"十[一二三四五六]五末|年底前|年内|其中|同时|此外|全年|今年|[“”\"]")
+              r"十[一二三四五六]五末|年底前|年内|其中|同时|此外|全年|今年")
 _LEAD_MODAL = (r"力争|确保|争取|努力|预计|计划|有望|推动|加快|全力|着力|将|并|使|让|"
                r"全[市省区县州盟]|我[市省区县州盟]")    # the issuer's own area is not the indicator
 LEAD_TIME = re.compile(rf"^(?:{_LEAD_TIME})+")
@@ -256,7 +258,7 @@ class _Context:
         """'到2025年' looks ahead; '到2015年底共有…' in a 2016 bulletin, or '今年', does not."""
         if m.group("rel") in ("今年", "本年度") or (year and doc_year and year < doc_year):
             return False
-        _, end = self.bounds(self.clause_seps, m.end(), m.end())
+        _, end = self.bounds(self.clause_seps, m.end(), m.end(), WINDOW)
         return not RETRO_RE.search(self.text, m.end(), end)
 
     @staticmethod
@@ -278,12 +280,14 @@ class _Context:
             pos += len(line) + 1
         return out
 
-    def bounds(self, seps: list[int], start: int, end: int) -> tuple[int, int]:
+    def bounds(self, seps: list[int], start: int, end: int, reach: int) -> tuple[int, int]:
+        """The clause (or sentence) around start..end, at most ``reach`` chars to either side:
+        text without punctuation must not make every candidate rescan all of it."""
         i = bisect_left(seps, start)
         lo = seps[i - 1] + 1 if i else 0
         j = bisect_left(seps, end)
         hi = seps[j] if j < len(seps) else len(self.text)
-        return lo, hi
+        return max(lo, start - reach), min(hi, end + reach)
 
     def deadline(self, pos: int) -> tuple[bool, int | None]:
         """(a forward deadline governs pos, the governing year): the last deadline before pos
@@ -357,7 +361,7 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
     clause = work[cs:ce]
     if RETRO_RE.search(clause):
         return False
-    ss, se = ctx.bounds(ctx.sentence_seps, m.start(), m.end())
+    ss, se = ctx.bounds(ctx.sentence_seps, m.start(), m.end(), 2 * WINDOW)
     sentence = work[ss:se]
     if RULE_RE.search(sentence) or PER_RE.search(work, max(cs, m.start() - 6), m.start()):
         return False
@@ -392,7 +396,7 @@ def find_targets(text: str, year: int | None = None) -> list[Target]:
 
 def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
     q = _quantity(m)
-    cs, ce = ctx.bounds(ctx.clause_seps, m.start(), m.end())
+    cs, ce = ctx.bounds(ctx.clause_seps, m.start(), m.end(), WINDOW)
     reading = _reading(work, m, cs, prev) if q else None
     if not reading:
         return None, prev

@@ -29,7 +29,7 @@ from .record import Action
 # ---------------------------------------------------------------------------------------------
 
 _CN = "一二两三四五六七八九十"
-# What a stated count counts: '8个方面', '八大行动', '七项重点任务', '20条措施'.
+# What a stated count counts.
 COUNT_NOUNS = r"方面|行动|工程|任务|措施|举措|计划|专项|领域|板块|体系|政策|方向"
 # Verbs that open a named list, and what may sit between a count and its list ('八大行动：…').
 LIST_LEADS = r"从|围绕|包括|涵盖|实施|推进|推动|开展|抓好|聚焦|部署|提出|明确|启动|推出|打造|建设|突出"
@@ -57,15 +57,13 @@ LEVELS = (   # heading markers, top first; (一) arrives as （一） or (一)
 )
 ARTICLE = re.compile(rf"^\s*第[{_CN}百零〇\d]+条")
 _N = rf"(?P<n>\d{{1,2}}|[{_CN}]{{1,3}})"
-STATED = re.compile(
-    rf"(?<![\d第{_CN}]){_N}(?:个?方面|(?:大|项|条)[\u4e00-\u9fff]{{0,4}}?(?:{COUNT_NOUNS}))")
-# '…A、B、C等8个方面' (list before the count) and '八大行动：A、B、C' (list after it).
-LIST_BEFORE = re.compile(
-    rf"(?:{LIST_LEADS})(?P<items>[^。；;：:\n]{{2,400}}?)等?{_N}(?:个|项|条|大)?"
-    rf"[\u4e00-\u9fff]{{0,4}}?(?:{COUNT_NOUNS})")
-LIST_AFTER = re.compile(
-    rf"(?<![\d第{_CN}]){_N}(?:个|项|条|大)[\u4e00-\u9fff]{{0,4}}?(?:{COUNT_NOUNS})"
-    rf"(?:{LIST_OPENERS})(?P<items>[^。；;\n]{{2,400}})")
+# '8个方面', '八大行动', '七项重点任务', '20条措施'.
+_COUNTED = rf"(?<![\d第{_CN}]){_N}(?:个?方面|(?:大|项|条)[\u4e00-\u9fff]{{0,4}}?(?:{COUNT_NOUNS}))"
+STATED = re.compile(_COUNTED)
+# Around a count: '…A、B、C等8个方面' (the list before it) and '八大行动：A、B、C' (after it).
+SENTENCE_END = re.compile(r"[。；;：:\n]")
+LIST_OPENER = re.compile(rf"(?:{LIST_OPENERS})")
+MAX_LIST = 400
 UNCOUNTED = re.compile(rf"(?:{DOING_LEADS})(?P<items>[^。；;：:\n]{{4,400}}?)(?:等[^。；;\n]{{0,6}})?(?=[。；;，,\n]|$)")
 LEAD_RE = re.compile(LIST_LEADS)
 DIRTY = re.compile(r"[《》()（），,]")
@@ -89,7 +87,8 @@ def find_actions(text: str) -> list[Action]:
     if not text:
         return []
     heads = _headings(text.split("\n"))
-    top = [h for h in heads if h.level == min(h.level for h in heads)] if heads else []
+    level = min((h.level for h in heads), default=0)
+    top = [h for h in heads if h.level == level]
     operative = _operative(top)
     before_headings = text[:top[0].offset] if operative else text
     for source in (lambda: _measures_part(heads, top), lambda: _counted_list(before_headings),
@@ -104,9 +103,8 @@ def find_actions(text: str) -> list[Action]:
 def stated_count(text: str) -> int | None:
     """The number of actions the text says it has ('等8个方面', '八大行动', '两大工程'), or None.
     A count that a named list confirms wins over one that is only stated."""
-    for m in LIST_BEFORE.finditer(text or ""):
-        if _named_items(m.group("items"), n := _count(m.group("n"))):
-            return n
+    for n, items in _named_lists(text or ""):
+        return n
     for m in STATED.finditer(text or ""):
         if (n := _count(m.group("n"))) >= 2:
             return n
@@ -122,10 +120,13 @@ def _count(n: str) -> int:
     return int(cn_number(n))
 
 
-def _split(items: str) -> list[str]:
-    """'A、B、C' -> [A, B, C]; the last two may be joined by 和/及/以及."""
+def _split(items: str, n: int | None = None) -> list[str]:
+    """'A、B、C' -> [A, B, C].  The last two may be joined by 和/及/以及 ('A、B和C', 'A和B两大工程');
+    a stated count ``n`` decides whether the 和 separates two items or sits inside a name."""
     parts = [p.strip(" “”\"《》") for p in items.split("、")]
-    if len(parts) >= 2 and (tail := SEP.split(parts[-1])) and len(tail) == 2:
+    tail = SEP.split(parts[-1])
+    if len(tail) == 2 and all(t.strip() for t in tail) and (
+            len(parts) + 1 == n if n else len(parts) >= 2):
         parts[-1:] = [t.strip() for t in tail]
     return [p for p in parts if p]
 
@@ -136,17 +137,31 @@ def _named_items(items: str, n: int) -> list[str]:
     item must then read as a name, not a clause."""
     starts = [0] + [m.end() for m in LEAD_RE.finditer(items)]
     for start in starts:
-        parts = _split(items[start:])
+        parts = _split(items[start:], n)
         if len(parts) == n >= 2 and all(len(p) <= MAX_ITEM and not DIRTY.search(p) for p in parts):
             return parts
     return []
 
 
+def _named_lists(text: str):
+    """(count, names) of each named list whose items agree with the count stated next to it.
+    The count is found first, then the list is read back to the verb that opens it (从, 实施 …)
+    or forward after a colon or 即 — so the scan stays linear however long the text."""
+    for m in STATED.finditer(text):
+        n = _count(m.group("n"))
+        before = text[max(0, m.start() - MAX_LIST):m.start()]
+        before = SENTENCE_END.split(before)[-1].removesuffix("等")
+        if (lead := LEAD_RE.search(before)) and (items := _named_items(before[lead.end():], n)):
+            yield n, items
+        elif opener := LIST_OPENER.match(text, m.end()):
+            after = SENTENCE_END.split(text[opener.end():opener.end() + MAX_LIST])[0]
+            if items := _named_items(after, n):
+                yield n, items
+
+
 def _counted_list(text: str) -> list[str]:
-    for pattern in (LIST_BEFORE, LIST_AFTER):
-        for m in pattern.finditer(text):
-            if items := _named_items(m.group("items"), _count(m.group("n"))):
-                return items
+    for _, items in _named_lists(text):
+        return items
     return _inline(text, counted=True)
 
 
@@ -163,7 +178,7 @@ def _uncounted_list(text: str) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False)
 class _Heading:
     level: int
     index: int          # position among the lines
@@ -186,18 +201,22 @@ def _headings(lines: list[str]) -> list[_Heading]:
                 found.append(_Heading(level, i, offset, _lead(rest), rest[len(_lead(rest)):]))
                 break
         offset += len(line) + 1
-    for k, h in enumerate(found):   # attach the lines below each heading, sub-headings included
-        end = next((g.index for g in found[k + 1:] if g.level <= h.level), len(lines))
-        h.content += "\n".join(lines[h.index + 1:end])
+    # attach the lines below each heading, sub-headings included: one pass from the end, keeping
+    # for each level the line of the next heading at that level or above
+    following = [len(lines)] * len(LEVELS)
+    for h in reversed(found):
+        h.content += "\n".join(lines[h.index + 1:following[h.level]])
+        for level in range(h.level, len(LEVELS)):
+            following[level] = h.index
     return [h for h in found if h.lead]
 
 
 def _children(heads: list[_Heading], k: int) -> list[_Heading]:
     parent, below = heads[k], []
-    for h in heads[k + 1:]:
-        if h.level <= parent.level:
+    for i in range(k + 1, len(heads)):
+        if heads[i].level <= parent.level:
             break
-        below.append(h)
+        below.append(heads[i])
     if not below:
         return []
     top = min(h.level for h in below)
@@ -234,12 +253,13 @@ def _report_of_figures(content: str) -> bool:
 
 def _measures_part(heads: list[_Heading], top: list[_Heading]) -> list[str]:
     """The children of the measures sections (重点任务 …); 保障措施 only when alone."""
-    parts = [h for h in top if MEASURE_HEADING.search(h.lead)]
-    primary = [h for h in parts if not SUPPORT_HEADING.search(h.lead)]
+    level = top[0].level if top else 0
+    parts = [k for k, h in enumerate(heads) if h.level == level and MEASURE_HEADING.search(h.lead)]
+    primary = [k for k in parts if not SUPPORT_HEADING.search(heads[k].lead)]
     out = []
-    for h in primary or parts:
-        kids = _children(heads, heads.index(h))
-        out += [k.lead for k in kids] if kids else _inline(h.content, need_lead=False)
+    for k in primary or parts:
+        kids = _children(heads, k)
+        out += [h.lead for h in kids] if kids else _inline(heads[k].content, need_lead=False)
     return out
 
 

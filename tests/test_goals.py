@@ -1,0 +1,271 @@
+"""Targets: quantified goals in policy text (zhengce.goals.find_targets)."""
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from zhengce.goals import cn_number, find_targets
+from zhengce.record import COMPARATORS
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "s001.txt"
+
+
+def one(text, year=None):
+    found = find_targets(text, year)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def triples(text, year=None):
+    return [(t.comparator, t.value, t.unit) for t in find_targets(text, year)]
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written, value", [
+    ("三百二十", 320), ("一点五", 1.5), ("百", 100), ("两", 2), ("十二", 12), ("二十", 20),
+    ("一万五千", 15000), ("1,132.92", 1132.92), ("375", 375), ("零点八", 0.8),
+])
+def test_cn_number(written, value):
+    assert cn_number(written) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("到2027年，全省研发经费投入强度达到1.5%。", 1.5, "%"),
+    ("到2027年，数字经济核心产业增加值占比力争达到百分之一点五。", 1.5, "%"),
+    ("到2026年，全市生物医药产业规模达到375亿元。", 375, "亿元"),
+    ("到2026年，文旅产业收入突破百亿元。", 100, "亿元"),
+    ("到2026年，国家高新技术企业突破1.5万家。", 1.5, "万家"),
+    ("到2026年，民营经济增加值占比超过三成。", 30, "%"),
+    ("到2026年，累计建成充电桩超过2000个。", 2000, "个"),
+    ("到2026年，新建改建农村公路不少于三百二十公里。", 320, "公里"),
+    ("到2026年，城镇新增就业达到12万人。", 12, "万人"),
+])
+def test_numbers_and_units_as_written(sentence, value, unit):
+    t = one(sentence)
+    assert (t.value, t.unit) == (pytest.approx(value), unit)
+
+
+def test_doubling_is_a_multiple():
+    assert triples("到2030年，全市规模以上工业企业实现翻番。") == [("x", 2, "倍")]
+    assert triples("到2030年，高新技术企业数量翻一番。") == [("x", 2, "倍")]
+    assert triples("力争到2035年，全区经济总量比2020年翻两番。") == [("x", 4, "倍")]
+
+
+def test_range_keeps_lower_bound_and_whole_text():
+    t = one("今年，全省地区生产总值力争增长5%~5.5%。", 2024)
+    assert (t.value, t.unit) == (5, "%")
+    assert "5%~5.5%" in t.text
+    t = one("到2025年，城镇调查失业率控制在5%至5.5%。")
+    assert t.comparator == "<=" and t.value == 5.5
+
+
+# --- comparators ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase, comparator", [
+    ("研发投入强度达到2%", ">="), ("研发投入强度不低于2%", ">="), ("专利授权量不少于2000件", ">="),
+    ("研发投入强度力争达到2%", ">="), ("研发投入强度超过2%", ">"), ("技术合同成交额突破2亿元", ">"),
+    ("研发投入强度高于2%", ">"), ("制造业占比保持在30%", "="), ("制造业占比稳定在30%左右", "="),
+    ("单位能耗控制在0.5吨标准煤以内", "<="), ("财政赤字率不超过3%", "<="), ("失业率低于5.5%", "<"),
+    ("高新技术企业数量达到500家以上", ">="), ("PM2.5平均浓度降至30以下", None),
+    ("重点区域噪声达标率达到90%左右", "="), ("政府负债率控制在60%以下", "<="),
+])
+def test_comparator_from_verb_and_qualifier(phrase, comparator):
+    found = find_targets(f"到2025年，{phrase}。")
+    if comparator is None:               # no unit: a bare number is not a target
+        assert found == []
+    else:
+        assert [t.comparator for t in found] == [comparator]
+
+
+def test_level_is_not_a_change():
+    level = one("到2025年，重点企业关键工序数控化率提高到75%。")
+    change = one("到2025年，规模以上工业企业研发投入强度提高2个百分点。")
+    assert (level.value, level.unit, level.indicator) == (75, "%", "重点企业关键工序数控化率")
+    assert (change.value, change.unit) == (2, "个百分点")
+
+
+def test_growth_rate_keeps_its_verb_in_the_indicator():
+    t = one("到2025年，全社会研发经费投入年均增长高于12%。")
+    assert (t.indicator, t.comparator, t.value) == ("全社会研发经费投入年均增长", ">", 12)
+    t = one("“十四五”期间，规上工业增加值力争年均增长8%以上。")
+    assert t.indicator.endswith("年均增长") and t.comparator == ">="
+
+
+def test_counted_things_and_lists_sharing_a_verb():
+    found = find_targets("2024年，要推动建成6个示范园区、30个美丽乡村；力争培育“专精特新”企业50家以上。")
+    assert [(t.value, t.unit) for t in found] == [(6, "个"), (30, "个"), (50, "家")]
+    assert found[2].indicator == "“专精特新”企业" and found[2].comparator == ">="
+
+
+def test_reach_time_goal():
+    found = find_targets("到2025年，基本实现与周边城市1小时通达，城区内30分钟全覆盖。")
+    assert [(t.comparator, t.value, t.unit) for t in found] == [("<=", 1, "小时"), ("<=", 30, "分钟")]
+
+
+def test_indicator_and_text():
+    t = one("到2025年，全市工业技术改造投资突破百亿元，产业结构持续优化。")
+    assert t.indicator == "工业技术改造投资"
+    assert t.text == "全市工业技术改造投资突破百亿元"
+
+
+# --- years ----------------------------------------------------------------------------------------
+
+def test_deadline_governs_following_clauses_until_paragraph_end():
+    text = ("到2025年，研发投入强度达到2%，技术合同成交额突破50亿元。高企数量突破800家。\n"
+            "全省森林覆盖率保持在60%以上，力争达到62%。")
+    assert [t.year for t in find_targets(text)] == [2025, 2025, 2025, None, None]
+
+
+def test_next_deadline_takes_over():
+    text = "到2025年，研发投入强度达到2%；到2030年，研发投入强度达到2.5%。"
+    assert [(t.value, t.year) for t in find_targets(text)] == [(2, 2025), (2.5, 2030)]
+
+
+def test_five_year_plan_ends():
+    assert one("“十四五”末，全省5G基站数量超过10万个。").year == 2025
+    assert one("十五五末，全省5G基站数量超过20万个。").year == 2030
+
+
+def test_plan_period_gives_default_year():
+    text = ("《某市数字经济发展行动计划(2023—2025年)》印发。\n"
+            "计划提出，力争数字经济核心产业增加值占比达到10%。")
+    assert one(text).year == 2025
+
+
+def test_work_plan_year_and_relative_years():
+    assert one("2022年，我局将围绕中心工作，力争新增市场主体1000户。").year == 2022
+    assert one("年底前，力争全市新能源汽车保有量突破5万辆。", 2024).year == 2024
+    assert one("明年，力争全市新能源汽车保有量突破8万辆。", 2024).year == 2025
+    assert one("年底前，力争全市新能源汽车保有量突破5万辆。").year is None
+
+
+def test_year_directly_before_the_indicator():
+    found = find_targets("按照2024年去化30%、2025年去化60%的目标要求推进。")
+    assert [(t.value, t.year) for t in found] == [(30, 2024), (60, 2025)]
+
+
+def test_goal_section_makes_clauses_forward():
+    text = "二、2025年工作计划\n持续压缩管理层级，原则上控制在三级以内。"
+    t = one(text)
+    assert (t.comparator, t.value, t.unit) == ("<=", 3, "级")
+
+
+# --- not targets ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "2023年5月8日印发，自2023年6月1日起施行。",                      # dates
+    "现将有关事项通知如下（澜政办〔2023〕12号）。",                    # document number
+    "联系电话：0591-23163407，传真0591-23163408。",                  # phone numbers
+    "去年全市地区生产总值增长8%，达到3200亿元。",                    # past result
+    "1-10月，全县固定资产投资完成246.79亿元，同比增长15.3%。",       # money already spent
+    "全年实现生产总值262.6亿元，比上年增长5.3%。",                   # statistics bulletin
+    "截至2023年底，全市老年人口达到41.6万人。",                      # a count as of a past date
+    "目前已建成5G基站3000个，实现了乡镇全覆盖。",                    # 已 / 实现了
+    "第1页 共5页 上一页 下一页",                                     # page counter
+    "凡年满60周岁的老年人，可申请免费体检。",                         # ages
+    "对种植5亩以上大豆的种植户给予每亩200元补助。",                   # subsidy rule
+    "400万元以下的工程采购项目，应当专门面向中小企业采购。",          # threshold of a class
+    "出台8项具体措施，从8个方面推动科技创新。",                       # counts of measures
+    "“十四五”时期是向第二个百年奋斗目标进军的第一个五年。",          # ordinals
+    "建成一个高水平研发平台，打造一批龙头企业。",                     # 一个/一批 are articles
+    "形成千亿级产业集群。",                                           # order of magnitude
+])
+def test_not_a_target(sentence):
+    assert find_targets(sentence, 2024) == []
+
+
+def test_forward_clause_after_past_clause():
+    text = "2023年全市研发投入强度为1.8%，比上年提高0.1个百分点。到2025年，研发投入强度达到2.2%。"
+    assert [(t.value, t.unit, t.year) for t in find_targets(text, 2024)] == [(2.2, "%", 2025)]
+
+
+def test_past_deadline_in_a_bulletin_is_not_a_goal():
+    assert find_targets("到2015年底共有人工造林面积1469公顷，森林覆盖率达63.1%。", 2016) == []
+
+
+def test_full_width_digits_keep_offsets():
+    text = "到２０２５年，研发投入强度达到１．５％。"
+    t = one(text)
+    assert (t.value, t.unit, t.year) == (1.5, "%", 2025) and t.text in text
+
+
+# --- the seed page --------------------------------------------------------------------------------
+
+def seed_body() -> str:
+    page = FIXTURE.read_text(encoding="utf-8")
+    first, last = "8月5日,科技部", "为内蒙古高质量发展助力赋能。"
+    start = page.index(first)
+    end = page.index(last, start) + len(last)
+    return "\n".join(line.strip() for line in page[start:end].split("\n") if line.strip())
+
+
+def test_seed_page_targets_exactly():
+    found = find_targets(seed_body(), 2023)
+    assert [(t.text, t.indicator, t.comparator, t.value, t.unit, t.year) for t in found] == [
+        ("全社会研发经费投入年均增长高于12%", "全社会研发经费投入年均增长", ">", 12, "%", 2025),
+        ("研发投入强度达到1.5%", "研发投入强度", ">=", 1.5, "%", 2025),
+        ("投入总量达到375亿元", "投入总量", ">=", 375, "亿元", 2025),
+        ("技术市场成交额突破百亿元", "技术市场成交额", ">", 100, "亿元", 2025),
+        ("高新技术企业、科技型中小企业实现翻番", "高新技术企业、科技型中小企业", "x", 2, "倍", 2025),
+        ("规模以上工业企业中有研发活动企业占比超过35%", "规模以上工业企业中有研发活动企业占比",
+         ">", 35, "%", 2025),
+    ]
+
+
+def test_import_does_not_load_jieba():
+    code = "import sys, zhengce.goals, zhengce.measures; print('jieba' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+FRAGMENTS = ["到2025年，", "力争", "达到", "突破", "不低于", "控制在", "以内", "以上", "左右", "年均增长",
+             "提高到", "翻一番", "百分之", "三成", "两", "百", "万", "亿元", "%", "％", "个百分点",
+             "家", "个", "年", "2023—2025年", "十四五末", "，", "。", "；", "\n", "一、", "（一）",
+             "同比", "已", "每亩", "的", "研发投入强度", "1.5", "375", "0591-", "〔2023〕", "~", "—",
+             "１２", "点五", "第", "小时", "通达", "2024年去存", "目标"]
+
+policy_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=5)),
+                       max_size=80).map("".join)
+
+
+def check_targets(text, year):
+    for t in find_targets(text, year):
+        assert math.isfinite(t.value)
+        assert t.comparator in COMPARATORS
+        assert t.year is None or 1949 <= t.year <= 2100
+        assert t.text and t.text in text
+        assert isinstance(t.indicator, str) and t.unit
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(policy_text, st.one_of(st.none(), st.integers(1900, 2200)))
+def test_any_policy_like_text_gives_valid_targets(text, year):
+    check_targets(text, year)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_unicode_gives_valid_targets(text):
+    check_targets(text, None)
+
+
+@pytest.mark.parametrize("unit", [
+    "一" * 100_000, "1" * 100_000, "达到" * 50_000, "到2025年，" * 12_000, "、1个" * 30_000,
+    "百分之" * 30_000, "1%~" * 30_000, "培育" + "企" * 100_000 + "5家", "一是。" * 30_000,
+    "三成" * 50_000, "百分之" + "一" * 100_000 + "%", "到2025年，达到" + "三成" * 50_000,
+    "１" * 100_000 + "％", "翻" * 100_000 + "番",
+])
+def test_100kb_inputs_run_quickly(unit):
+    start = time.perf_counter()
+    check_targets(unit, 2024)
+    assert time.perf_counter() - start < 5

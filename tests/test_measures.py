@@ -1,0 +1,222 @@
+"""Actions: the top-level measures a policy enumerates (zhengce.measures.find_actions)."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhengce.measures import find_actions, stated_count
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "s001.txt"
+
+
+def texts(text):
+    return [a.text for a in find_actions(text)]
+
+
+# --- named lists ----------------------------------------------------------------------------------
+
+def test_named_list_with_stated_count():
+    text = ("《行动方案》从产业链提升行动、企业培育行动、数字化改造行动等3个方面，明确主攻方向。"
+            "下一步，将从加强组织领导、强化督查考核等方面确保落实。")
+    assert texts(text) == ["产业链提升行动", "企业培育行动", "数字化改造行动"]
+    assert stated_count(text) == 3
+
+
+def test_named_list_count_in_chinese_and_last_item_joined_by_he():
+    assert texts("今年重点实施科技创新和人才引育两大工程。") == ["科技创新", "人才引育"]
+    assert texts("方案部署了三大行动：园区提质行动、企业倍增行动、招商攻坚行动。") == [
+        "园区提质行动", "企业倍增行动", "招商攻坚行动"]
+    assert stated_count("方案部署了三大行动：园区提质行动、企业倍增行动、招商攻坚行动。") == 3
+
+
+def test_count_must_agree_with_items():
+    # four names but "3个方面": the list is not trusted, and nothing else is a list
+    assert texts("从A类行动、B类行动、C类行动、D类行动等3个方面推进。") == []
+
+
+def test_uncounted_list_after_a_verb_of_doing():
+    assert texts("今年要重点抓好项目建设、招商引资、营商环境优化、民生保障。") == [
+        "项目建设", "招商引资", "营商环境优化", "民生保障"]
+
+
+# --- inline enumerations ---------------------------------------------------------------------------
+
+def test_inline_shi_list_with_forward_lead():
+    text = "下一步，我局将重点做好以下工作：一是加快项目建设。确保按期投产。二是优化营商环境；三是强化要素保障。"
+    assert texts(text) == ["加快项目建设", "优化营商环境", "强化要素保障"]
+
+
+def test_inline_di_yi_list():
+    text = "为此，要着重抓好三件事：第一，稳住工业基本盘。第二，扩大有效投资。第三，提振居民消费。"
+    assert texts(text) == ["稳住工业基本盘", "扩大有效投资", "提振居民消费"]
+
+
+def test_inline_list_with_stated_count_in_an_interpretation():
+    text = ("一、出台背景\n原办法出台较早，已难以适应新形势。\n二、主要内容\n"
+            "《办法》从四个方面作出规定：一是扩大补贴对象，纳入失能老人。二是分档确定标准。"
+            "三是推行电子化发放。四是强化资金监管。\n三、联系方式\n电话：0871-1234567")
+    assert texts(text) == ["扩大补贴对象，纳入失能老人", "分档确定标准", "推行电子化发放", "强化资金监管"]
+
+
+def test_inline_list_reporting_past_results_is_not_actions():
+    text = "今年以来，我局取得明显成效：一是优化了投资布局。二是完成了重组整合。"
+    assert texts(text) == []
+    assert texts("环保工作充分发挥监测职能。一是加强对饮用水源的监测。二是加强对企业的监测。") == []
+
+
+# --- structured documents -------------------------------------------------------------------------
+
+PLAN = """为推动制造业高质量发展，制定本方案。
+一、总体要求
+坚持以新发展理念为指导，推动制造业高端化、智能化、绿色化发展。
+二、主要目标
+到2025年，制造业增加值占比不低于35%。
+三、重点任务
+（一）实施产业链强链行动。聚焦重点产业链，实行链长制。
+（二）实施企业梯度培育行动。建立梯度培育库。
+（三）实施数字化改造行动；推动规上企业数字化改造全覆盖。
+四、保障措施
+（一）加强组织领导。成立领导小组。
+（二）强化要素保障。优先保障项目用地。"""
+
+
+def test_children_of_the_tasks_part_not_the_support_part():
+    assert texts(PLAN) == ["实施产业链强链行动", "实施企业梯度培育行动", "实施数字化改造行动"]
+
+
+def test_support_part_alone_is_used():
+    text = PLAN.split("三、重点任务")[0] + "三、保障措施\n（一）加强组织领导。成立领导小组。\n（二）强化要素保障。优先保障用地。"
+    assert texts(text) == ["加强组织领导", "强化要素保障"]
+
+
+def test_ordinals_run_one_to_n():
+    assert [a.ordinal for a in find_actions(PLAN)] == [1, 2, 3]
+
+
+def test_operative_top_level_headings():
+    text = ("各有关单位：\n为进一步规范企业登记，现就有关事项通知如下：\n"
+            "一、企业名称登记\n（一）允许名称中使用“基金管理”等字样直接登记。\n（二）需前置审批的，取得审批后登记。\n"
+            "二、经营范围登记\n（一）明确投资类企业经营范围表述，给予注册便利。\n"
+            "三、工作保障机制\n市场监管局每月将注册信息告知金融办，共同加强监测。")
+    assert texts(text) == ["企业名称登记", "经营范围登记", "工作保障机制"]
+
+
+def test_heading_text_is_the_lead_sentence():
+    text = ("一、践行建党精神，做好党建文章，营造良好氛围。\n（一）党建领路。以党建为牵引，巩固创建成果。\n"
+            "二、立足旅游工作，做好旅游文章，打造旅游目的地。\n（一）立足业态特色。策划一批落地性强的项目。")
+    assert texts(text) == ["践行建党精神，做好党建文章，营造良好氛围", "立足旅游工作，做好旅游文章，打造旅游目的地"]
+
+
+def test_year_plan_section_of_a_report():
+    text = ("一、2024年工作情况\n（一）深化改革。完成改革任务78%，同比提高12个百分点。\n"
+            "（二）加强监管。出台制度5项。\n二、2025年工作计划\n"
+            "（一）全方位深化改革攻坚。推动国有资本向主业集中。\n（二）多举措激发企业活力。完善差异化考核。")
+    assert texts(text) == ["全方位深化改革攻坚", "多举措激发企业活力"]
+
+
+# --- not actions ----------------------------------------------------------------------------------
+
+BULLETIN = "\n".join(
+    f"{n}、{name}\n全年{name}增加值{v}亿元，比上年增长{g}%；其中主要产品产量{v * 2}万吨，同比增长{g + 1}%。"
+    for n, name, v, g in [("一", "综合", 262, 5), ("二", "农业", 41, 3), ("三", "工业", 127, 6),
+                          ("四", "服务业", 112, 4)])
+
+
+def test_statistics_bulletin_has_no_actions():
+    assert texts("2022年，全县经济运行稳中向好。\n" + BULLETIN) == []
+
+
+def test_interpretation_template_has_no_actions():
+    text = ("一、背景依据\n为保障粮食安全，制定本细则。\n二、目标任务\n稳定全区粮食生产。\n"
+            "三、工作进展\n2022年4月印发细则。\n四、范围期限\n有效期至2025年12月30日。\n"
+            "五、主要内容\n（一）申报条件\n在本区种植大豆5亩以上的。\n（二）奖补标准\n每亩补助200元。\n"
+            "六、注意事项\n逾期不予受理。\n七、联系人及联系电话\n0591-23153280")
+    assert texts(text) == []
+
+
+def test_regulation_articles_are_not_actions():
+    text = ("第一条 为了规范管理，制定本办法。\n第二条 本办法适用于本市行政区域。\n"
+            "第三条 市财政局负责组织实施。\n第四条 本办法自发布之日起施行。")
+    assert texts(text) == []
+
+
+def test_table_of_contents_and_fact_lists_are_not_actions():
+    toc = "一、总则\n二、规划布局\n三、建设管理\n四、附则"
+    facts = "主要违法违规事实\n一、委托无资格个人销售保险\n二、财务数据不真实\n三、未使用备案条款"
+    assert texts(toc) == [] and texts(facts) == []
+
+
+def test_news_and_list_pages_have_no_actions():
+    news = "平潭网12月31日讯 近日，实验区为1501家企业发放稳岗返还资金，金额合计275.9万元。"
+    listing = "通知公告\n关于开展2024年度评审的通知 2024-03-01\n关于公布检查结果的公告 2024-02-20"
+    assert texts(news) == [] and texts(listing) == []
+
+
+def test_stated_count_without_list():
+    assert stated_count("规划提出了“一网两区四体系”七项重点任务。") == 7
+    assert stated_count("本通知自印发之日起施行。") is None
+
+
+# --- the seed page --------------------------------------------------------------------------------
+
+def seed_body() -> str:
+    page = FIXTURE.read_text(encoding="utf-8")
+    first, last = "8月5日,科技部", "为内蒙古高质量发展助力赋能。"
+    start = page.index(first)
+    end = page.index(last, start) + len(last)
+    return "\n".join(line.strip() for line in page[start:end].split("\n") if line.strip())
+
+
+def test_seed_page_eight_actions():
+    body = seed_body()
+    assert texts(body) == ["重大创新平台能级提升行动", "关键技术持续攻关行动", "科技成果转移转化行动",
+                           "研发投入持续攻关行动", "科技人才引育行动", "科技体制改革攻坚行动",
+                           "基层科技管理能力提升行动", "科技合作交流拓展行动"]
+    assert stated_count(body) == 8
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+FRAGMENTS = ["一、", "二、", "三、", "（一）", "（二）", "(三)", "1.", "2.", "一是", "二是", "三是", "第一，",
+             "第二，", "第三条", "重点任务", "保障措施", "工作计划", "背景", "、", "，", "。", "；", "\n",
+             "等8个方面", "两大工程", "八大行动：", "从", "实施", "重点抓好", "行动", "比上年增长5%",
+             "将", "下一步", "加强组织领导", "同比", "已"]
+
+policy_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)),
+                       max_size=80).map("".join)
+
+
+def check_actions(text):
+    actions = find_actions(text)
+    assert [a.ordinal for a in actions] == list(range(1, len(actions) + 1))
+    assert all(isinstance(a.text, str) and a.text for a in actions)
+    count = stated_count(text)
+    assert count is None or count >= 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(policy_text)
+def test_any_policy_like_text_gives_valid_actions(text):
+    check_actions(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_unicode_gives_valid_actions(text):
+    check_actions(text)
+
+
+@pytest.mark.parametrize("unit", [
+    "一、" * 50_000, "一是" * 50_000, "、" * 100_000, "从" + "甲、" * 50_000 + "等8个方面",
+    "重点抓好" + "乙" * 100_000, "（一）甲。\n" * 20_000, "八大行动：" + "丙、" * 40_000,
+    "一、甲\n" + "比上年增长5%。" * 10_000, "第一，" * 30_000, "一、重点任务\n" * 30_000,
+    "一、重点任务\n（一）甲。\n" * 8_000, "八大行动：" + "从" * 50_000, "八个方面：" * 20_000,
+])
+def test_100kb_inputs_run_quickly(unit):
+    start = time.perf_counter()
+    check_actions(unit)
+    assert time.perf_counter() - start < 5
