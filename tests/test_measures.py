@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from test_goals import seed_body
 from zhengce.measures import find_actions, stated_count
-
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "s001.txt"
 
 
 def texts(text):
@@ -162,14 +160,6 @@ def test_stated_count_without_list():
 
 
 # --- the seed page --------------------------------------------------------------------------------
-
-def seed_body() -> str:
-    page = FIXTURE.read_text(encoding="utf-8")
-    first, last = "8月5日,科技部", "为内蒙古高质量发展助力赋能。"
-    start = page.index(first)
-    end = page.index(last, start) + len(last)
-    return "\n".join(line.strip() for line in page[start:end].split("\n") if line.strip())
-
 
 def test_seed_page_eight_actions():
     body = seed_body()
