@@ -46,18 +46,27 @@ def similar(a: str, b: str) -> bool:
 
 
 def title(ev: Evidence) -> str | None:
-    references = [t for t in (ev.meta.get("articletitle"), ev.info.get("title"),
-                              ev.meta.get("og:title")) if t]
-    references += [p for p in _TITLE_SPLIT.split(ev.html_title or "") if cjk_count(p) >= 4]
-    # Printed headings win when they agree with a reference; the longest agreeing one is the
-    # full title (shorter ones are site names or truncated lists).
+    """The printed heading that agrees with the page's own statements of its title.
+
+    Evidence, strongest first: the ArticleTitle tag, the 信息公开 标题 field and og:title; then
+    the parts of <title>, which often names only the site or the column.
+    """
+    strong = [t for t in (ev.meta.get("articletitle"), ev.info.get("title"), ev.meta.get("og:title")) if t]
+    weak = [p for p in _TITLE_SPLIT.split(ev.html_title or "") if cjk_count(p) >= 4]
     printed = [h for h in ev.headings if 4 <= cjk_count(h) and len(h) <= 150 and "..." not in h
                and "…" not in h[-2:]]
-    agreeing = [h for h in printed if any(_agrees(h, r) for r in references)]
+    # the longest agreeing heading is the full title (shorter ones are site names, or truncated)
+    agreeing = [h for h in printed if any(_agrees(h, r) for r in strong + weak)]
     if agreeing:
         return clean_title(max(agreeing, key=lambda h: len(norm(h))))
-    if references:
-        return clean_title(references[0])
+    if strong:
+        return clean_title(strong[0])
+    # nothing agrees: a sentence-long heading says more than a <title> naming the site
+    long_heads = [h for h in printed if cjk_count(h) >= 8 and not h.rstrip().endswith("。")]
+    if long_heads:
+        return clean_title(max(long_heads, key=cjk_count))
+    if weak:
+        return clean_title(max(weak, key=len))
     return None
 
 

@@ -21,12 +21,13 @@ _CRUMB = re.compile(r"^\s*(?:[•·]\s*)?(?:当前位置|您(?:现在)?的位置
                     r"当前栏目|位置)\s*[:：]\s*(?P<rest>.*)$")
 # A breadcrumb without its label: '首页 > 专题报道 > 新闻发布会'.
 _BARE_CRUMB = re.compile(r"^\s*(?P<rest>(?:网站首页|首页|主页)\s*(?:>>|>|»|＞|→|›)\s*.+)$")
+_BULLET = re.compile(r"^\s*[•·□■◆●○◇▪►※]\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|»|＞|→|›|/|\\)\s*|\t")
 _CRUMB_SKIP = re.compile(r"^(?:正文|详情|内容|详细内容|文章内容|阅读文章|首页|网站首页)$")
 # A value ends where the next 'label:' begins.
 _LABEL_WORDS = ("文章类型|类型|作者|记者|通讯员|编辑|责任编辑|审核|发布时间|发布日期|时间|日期|来源|"
                 "信息来源|浏览次数|浏览|点击|阅读|字号|字体|访问量|发布机构|摄影|分享")
-_NEXT_LABEL = re.compile(rf"\s*(?:\t|\s{{2,}}|\s(?=[\u4e00-\u9fff]{{2,6}}\s*[:：])|"
+_NEXT_LABEL = re.compile(rf"\s*(?:\t|\s{{2,}}|\s(?=[^\s:：]{{2,10}}\s*[:：])|"
                          rf"(?=(?:{_LABEL_WORDS})\s*[:：]))")
 
 
@@ -122,9 +123,10 @@ def breadcrumb(lines: list[str]) -> list[str]:
             continue
         steps = [s for s in _CRUMB_SPLIT.split(m.group("rest")) if s.strip()]
         if len(steps) < 2:  # steps rendered as a list under the label
+            bulleted = bool(_BULLET.match(lines[i + 1])) if i + 1 < len(lines) else False
             for nxt in lines[i + 1:i + 10]:
-                step = re.sub(r"^[•·\s]+", "", nxt).strip(" >»")
-                if not step or len(step) > 24 or _CRUMB.match(nxt):
+                step = _BULLET.sub("", nxt).strip(" >»")
+                if not step or len(step) > 24 or _CRUMB.match(nxt) or (bulleted and not _BULLET.match(nxt)):
                     break
                 steps.append(step)
         steps = [s.strip() for s in steps if s.strip() and not _CRUMB_SKIP.match(s.strip())]

@@ -74,8 +74,7 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
     else:
         container = content.find_container(page, body_el)
         article_lines = page.lines_of(container)
-    headings = [squash(dom.text_of(h)) for h in page.headings[:200]]
-    headings = [h for h in headings if h and len(h) <= 200]
+    headings = [text for text in map(_heading_text, page.headings[:200]) if text]
     links = [(squash(dom.text_of(a)), a.get("href") or "") for a in _link_scope(container).iter("a")]
     ev = Evidence(lines=[ln.text for ln in page_lines], body=[], meta=tags, html_title=html_title,
                   headings=headings, links=links, url=url)
@@ -85,6 +84,17 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
     ev.link_share = page.link_share()
     ev.title_hint = title
     return ev
+
+
+def _heading_text(el) -> str | None:
+    """A heading's text, or None for a headline that links elsewhere (lists, home pages)."""
+    text = squash(dom.text_of(el))
+    if not text or len(text) > 200:
+        return None
+    for a in el.xpath("ancestor-or-self::a | .//a"):
+        if len(squash(dom.text_of(a))) >= 0.8 * len(text):
+            return None
+    return text
 
 
 def _canonical(root) -> str | None:
@@ -126,7 +136,7 @@ def _evidence_from_text(text: str, url: str | None) -> Evidence:
         if line:
             raw.append(line)
     plain = [_BULLET.sub("", ln) for ln in raw]
-    ev = Evidence(lines=plain, body=[], url=url)
+    ev = Evidence(lines=raw, body=[], url=url)  # bullets kept: they delimit breadcrumb steps
     ev.info = meta.info_block(plain)
     title = _dump_title(raw, plain)
     ev.headings = [title] if title else []

@@ -1,0 +1,118 @@
+"""One extractor at a time, on short inputs written in the ways these pages write things."""
+from __future__ import annotations
+
+import pytest
+
+import zhengce
+from zhengce import dates, fields, meta
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("发布日期：2023-12-29 09:12", "2023-12-29"),
+    ("2026-01-22 11:40:11", "2026-01-22"),
+    ("2023-12-29-09:12:30", "2023-12-29"),          # gov.cn firstpublishedtime
+    ("2023/12/29", "2023-12-29"),
+    ("成文日期：2017年05月15日", "2017-05-15"),
+    ("2023年8月5日", "2023-08-05"),
+    ("2023.8.5", "2023-08-05"),
+    ("二〇二三年十二月二十九日", "2023-12-29"),
+    ("二OO八年五月二十三日", "2008-05-23"),          # 'O' for 〇, as sloppy sources write it
+    ("2023年2月30日", None),                          # not a date
+    ("版本号 1.2.3", None),
+])
+def test_dates(text, iso):
+    assert dates.first_date(text) == iso
+
+
+def test_month_day_takes_the_year_from_context():
+    assert dates.month_day("8月5日，科技部印发", 2023, before="2023-12-29") == "2023-08-05"
+    # a day after the page's own date belongs to the previous year
+    assert dates.month_day("12月30日，省政府印发", 2024, before="2024-01-05") == "2023-12-30"
+    assert dates.month_day("8月5日", None) is None
+
+
+@pytest.mark.parametrize("text, number", [
+    ("国发〔2023〕12号", "国发〔2023〕12号"),
+    ("呼政办发[2008]68号", "呼政办发〔2008〕68号"),
+    ("财税（2018）103号", "财税〔2018〕103号"),
+    ("某发【2021】第07号", "某发〔2021〕7号"),
+    ("京政发﹝2022﹞3號", "京政发〔2022〕3号"),
+    ("关于2023年工作的通知", None),
+])
+def test_doc_numbers_are_normalised(text, number):
+    assert fields.normalise_doc_number(text) == number
+
+
+@pytest.mark.parametrize("lines", [
+    # 4-column table rendered as tab-separated cells
+    ["\t索引号\t000014349/2017-00110\t主题分类\t综合政务", "\t发文机关\t国务院办公厅\t成文日期\t2017年05月15日",
+     "\t标题\t国务院办公厅关于印发政府网站发展指引的通知", "\t发文字号\t国办发〔2017〕47号\t发布日期\t2017年06月08日"],
+    # inline pairs, two per line
+    ["索引号: 11330600002577014T/2025-257107 公开方式: 主动公开", "发布机构: 国务院办公厅 公开日期: 2017-06-08",
+     "成文日期: 2017-05-15 发文字号: 国办发〔2017〕47号"],
+    # label and value as separate blocks, spaced labels (dl/dt/dd)
+    ["索 引 号", "000014349/2017-00110", "发文机关", "国务院办公厅", "成文日期", "2017-05-15",
+     "文      号", "国办发〔2017〕47号"],
+])
+def test_info_block_in_every_layout(lines):
+    info = meta.info_block(lines)
+    assert info["doc_number"] == "国办发〔2017〕47号"
+    assert dates.first_date(info["issue_date"]) == "2017-05-15"
+    assert "index" in info
+
+
+def test_running_text_is_not_an_info_block():
+    assert meta.info_block(["本办法所称文号，是指发文机关的文件编号。", "来源于各部门的标题"]) == {}
+
+
+def test_breadcrumb_forms():
+    assert meta.breadcrumb(["当前位置：首页 > 政务公开 > 政策解读"])[-1] == "政策解读"
+    assert meta.breadcrumb(["首页 > 专题报道 > 新闻发布会", "正文"])[-1] == "新闻发布会"
+    assert meta.breadcrumb(["当前位置：", "• 首页", "• 政务公开", "• “十四五”解读", "关于…的解读"])[-1] == "“十四五”解读"
+
+
+def test_references_keep_nesting_and_drop_defined_short_names():
+    body = ["印发《关于印发〈某某办法〉的通知》（以下简称《通知》），落实《通知》和《“十四五”规划》《“十四五”规划》。"]
+    assert fields.references(body) == ["关于印发〈某某办法〉的通知", "“十四五”规划"]
+
+
+def test_joint_title_issuers():
+    ev = fields.Evidence(lines=[], body=[])
+    title = "财政部 税务总局 商务部关于延续实施有关税收政策的公告"
+    assert fields.issuers(ev, title, "policy") == ["财政部", "税务总局", "商务部"]
+
+
+def test_signature_issuers_and_date():
+    body = ["各有关单位：", "现将有关事项通知如下。", "省财政厅", "省科学技术厅", "2023年6月20日", "（此件公开发布）"]
+    assert fields.signature_orgs(body) == ["省财政厅", "省科学技术厅"]
+    assert fields.signature_date(body) == "2023-06-20"
+
+
+def test_news_has_no_issuers():
+    ev = fields.Evidence(lines=[], body=["省政府办公厅印发通知。"])
+    assert fields.issuers(ev, "省政府召开常务会议", "news") == []
+
+
+SITE_PAGE = """<html><head><title>青江市人民政府</title></head><body>
+<div class=nav><a href=/>首页</a> <a href=/a>政务公开</a> <a href=/b>政务服务</a></div>
+<h1>青江市人民政府关于做好2024年防汛工作的通知</h1><div class=info>发布时间：2024-05-10</div>
+<div class=content><p>各县（市、区）人民政府，市政府各部门：</p>
+<p>为切实做好今年防汛工作，确保人民群众生命财产安全，现就有关事项通知如下。一是压实责任，二是强化监测。</p>
+<p>青江市人民政府</p><p>2024年5月8日</p></div>
+<div class=foot>主办单位：青江市人民政府办公室 政府网站标识码：3301000001 浙ICP备12345678号</div></body></html>"""
+
+
+def test_page_whose_title_tag_names_only_the_site():
+    record = zhengce.extract(SITE_PAGE)
+    assert record.title == "青江市人民政府关于做好2024年防汛工作的通知"
+    assert record.site == "青江市人民政府办公室"
+    assert record.site_code == "3301000001"
+    assert (record.publish_date, record.issue_date) == ("2024-05-10", "2024-05-08")
+    assert record.issuers == ("青江市人民政府",)
+    assert record.body.startswith("各县（市、区）人民政府") and "ICP" not in record.body
+
+
+def test_publish_date_is_never_copied_into_issue_date():
+    page = SITE_PAGE.replace("<p>2024年5月8日</p>", "")
+    record = zhengce.extract(page)
+    assert record.publish_date == "2024-05-10" and record.issue_date is None
