@@ -103,6 +103,14 @@ def test_operative_top_level_headings():
     assert texts(text) == ["企业名称登记", "经营范围登记", "工作保障机制"]
 
 
+def test_top_level_tasks_without_a_tasks_heading():
+    text = ("一、总体要求\n坚持创新驱动，推动制造业高质量发展。\n二、主要目标\n到2025年，产值达到100亿元。\n"
+            "三、推进产业升级\n（一）做强主导产业。加快发展电子信息产业。\n"
+            "四、强化创新驱动\n（一）建设创新平台。支持企业建设研发机构。\n"
+            "五、保障措施\n（一）加强组织领导。成立工作领导小组。")
+    assert texts(text) == ["推进产业升级", "强化创新驱动", "保障措施"]
+
+
 def test_heading_text_is_the_lead_sentence():
     text = ("一、践行建党精神，做好党建文章，营造良好氛围。\n（一）党建领路。以党建为牵引，巩固创建成果。\n"
             "二、立足旅游工作，做好旅游文章，打造旅游目的地。\n（一）立足业态特色。策划一批落地性强的项目。")

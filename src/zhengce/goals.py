@@ -36,6 +36,7 @@ LEVEL_VERBS = {
     "增长到": ">=", "增长至": ">=", "扩大到": ">=", "扩大至": ">=", "上升到": ">=", "上升至": ">=",
     "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=", "降到": "<=", "降至": "<=",
     "减少到": "<=", "减少至": "<=", "压减到": "<=", "压减至": "<=", "缩短到": "<=", "缩短至": "<=",
+    "压缩到": "<=", "压缩至": "<=", "缩减到": "<=", "缩减至": "<=",
     "实现": ">=",
 }
 # Verbs that state a CHANGE (提高2个百分点 is not a level): at least the stated change is the goal.
@@ -64,7 +65,7 @@ QUALIFIERS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<
 BASE_UNITS = ("个百分点", "百分点", "%", "‰", "万亿元", "亿美元", "万美元", "美元", "元",
               "平方公里", "平方米", "立方米", "公顷", "亩", "公里", "千米", "米",
               "万千瓦", "千瓦时", "千瓦", "兆瓦", "吨标准煤", "吨", "标箱",
-              "个月", "个工作日", "小时", "分钟", "天", "日",
+              "个月", "个工作日", "小时", "分钟", "天",
               "人次", "户", "家", "个", "项", "人", "名", "所", "座", "条", "台", "辆", "艘",
               "套", "张", "场", "次", "件", "部", "处", "类", "种", "支", "床", "级",
               "倍", "GW", "MW", "kW", "km")
@@ -86,8 +87,10 @@ RETRO = (r"已经|已|完成了|实现了|达到了|去年|上年|上一年|同�
 # Sentence-level cues that make a sentence forward-looking.
 # (Deadlines are not here: they open a scope of their own, see DEADLINE.)
 FORWARD = r"力争|确保|目标|预计到|计划到|今后|未来|下一步|规划期"
-# Rules, not goals: thresholds of eligibility and amounts paid (每亩200元补助).
+# Rules, not goals: thresholds of eligibility (sentence), and sums paid out (clause, money only):
+# '每亩200元补助', '最高奖励50万元'.
 RULE = r"给予|奖补|资助|可享受|申请|申报|符合条件|条件的|罚款|处以|补助标准|补贴标准"
+PAYMENT = r"补助|补贴|奖励|资助|贴息|奖补|最高|一次性"
 # Section headings that open a forward (plans, tasks) or backward (results) part.
 FORWARD_HEADING = r"目标|任务|计划|措施|举措|思路|安排|重点工作|工作重点|路径|要求"
 RETRO_HEADING = r"情况|成效|成绩|回顾|总结|进展|完成|基础|现状|背景"
@@ -133,7 +136,8 @@ SENTENCE_SEP = re.compile(r"[。！？!?；;\n]")
 RETRO_RE = re.compile(RETRO)
 FORWARD_RE = re.compile(FORWARD)
 RULE_RE = re.compile(RULE)
-PER_RE = re.compile(r"(?:每|人均|户均|亩均)[^\d，。；]{0,3}$")
+PER_RE = re.compile(r"(?:每|人均|户均|亩均)[^\d，。；]{0,6}$")
+PAYMENT_RE = re.compile(PAYMENT)
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[章节部分])")
 FWD_HEAD_RE = re.compile(FORWARD_HEADING)
 RETRO_HEAD_RE = re.compile(RETRO_HEADING)
@@ -363,7 +367,9 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
         return False
     ss, se = ctx.bounds(ctx.sentence_seps, m.start(), m.end(), 2 * WINDOW)
     sentence = work[ss:se]
-    if RULE_RE.search(sentence) or PER_RE.search(work, max(cs, m.start() - 6), m.start()):
+    if RULE_RE.search(sentence) or PER_RE.search(work, max(cs, m.start() - 9), m.start()):
+        return False
+    if "元" in (m.group("unit") or "") and PAYMENT_RE.search(clause):
         return False
     in_deadline, _ = ctx.deadline(m.start())
     state, _ = ctx.section(m.start())

@@ -5,15 +5,16 @@
 
 Sources, tried in this order; the first that yields a list wins, because a policy states its
 top level once and the other lists are its details:
-1. the children of the document's measures part (重点任务, 主要措施, 工作计划 …; 保障措施 only
-   when there is no other);
+1. the children of the document's measures part (重点任务, 主要措施, 工作计划 …);
 2. a list whose stated count agrees with its items: a named list ('从A、B…等8个方面',
    '实施A、B两大工程', '八大行动：A、B…') or an inline one ('从四个方面作出规定：一是…四是…'),
    found before the first heading when the headings structure the text;
-3. the top-level headings themselves, when they structure an operative text (not a report of
-   past figures, not an interpretation's template of 背景/进展/联系人, not a bare list of facts);
-4. an inline enumeration (一是…二是…, 第一，…第二，…) led by a forward-looking sentence;
-5. a named list without a count after a verb of doing ('重点抓好A、B、C').
+3. the top-level headings themselves (less 总体要求, 主要目标 …), when they structure an operative
+   text (not a report of past figures, not an interpretation's template of 背景/进展/联系人, not
+   a bare list of facts);
+4. the children of 保障措施, when that is the only measures part;
+5. an inline enumeration (一是…二是…, 第一，…第二，…) led by a forward-looking sentence;
+6. a named list without a count after a verb of doing ('重点抓好A、B、C').
 Article numbers (第X条) are never actions.
 """
 from __future__ import annotations
@@ -43,6 +44,9 @@ MEASURE_HEADING = re.compile(
 SCAFFOLD_HEADING = re.compile(
     r"背景|依据|目的|意义|必要性|起草|过程|进展|范围|期限|主要内容|注意事项|联系|关键词|名词|"
     r"解释|诠释|附件|解读|总体要求|指导思想|基本原则|目标|适用|施行|实施时间|有效期|情况|成效|说明")
+# The preamble of a plan, which is not one of its tasks.
+PREAMBLE = re.compile(r"(?:总体要求|指导思想|基本原则|(?:主要|发展|工作|总体|预期)?目标(?:任务)?|"
+                      r"适用范围|编制依据|背景和?意义)$")
 # Past statistics (a bulletin, a report of results) under a heading.
 STAT_RETRO = re.compile(r"比上年|同比|较上年|比去年|上年同期|去年同期|比上年末")
 FORWARD_LEAD = re.compile(r"将|要|下一步|今后|明年|计划|拟|措施|举措|如下|以下|部署|安排|力争|确保")
@@ -73,6 +77,7 @@ DIYI = re.compile(rf"(?:^|(?<=[。；;：:\s]))第(?P<n>[{_CN}]{{1,3}})[，,、]
 MAX_ITEM = 40        # a named list's items are names, not sentences
 MAX_ACTION = 80
 MAX_SCAFFOLD = 10
+MIN_CONTENT = 10                    # a section with less under it is a list entry
 FIGURES_PER_100_CHARS = 1.5        # bulletins run at 4-6, policies below 1
 PAST_COMPARISONS_PER_1000_CHARS = 2
 
@@ -91,8 +96,10 @@ def find_actions(text: str) -> list[Action]:
     top = [h for h in heads if h.level == level]
     operative = _operative(top)
     before_headings = text[:top[0].offset] if operative else text
-    for source in (lambda: _measures_part(heads, top), lambda: _counted_list(before_headings),
-                   lambda: [h.lead for h in top] if operative else [],
+    for source in (lambda: _measures_part(heads, top, support=False),
+                   lambda: _counted_list(before_headings),
+                   lambda: [h.lead for h in top if not PREAMBLE.match(h.lead)] if operative else [],
+                   lambda: _measures_part(heads, top, support=True),
                    lambda: _inline(text), lambda: _uncounted_list(text)):
         items = source()
         if len(items) >= 2:
@@ -237,7 +244,7 @@ def _operative(heads: list[_Heading]) -> bool:
         return False
     if sum(_scaffold(h.lead) for h in heads) * 2 >= n:
         return False
-    if sum(len(h.content.strip()) >= 20 for h in heads) * 2 < n:
+    if sum(len(h.content.strip()) >= MIN_CONTENT for h in heads) * 2 < n:
         return False                            # headings with nothing under them
     return not _report_of_figures("\n".join(h.content for h in heads))
 
@@ -251,13 +258,14 @@ def _report_of_figures(content: str) -> bool:
             or len(STAT_RETRO.findall(content)) * 1000 / size >= PAST_COMPARISONS_PER_1000_CHARS)
 
 
-def _measures_part(heads: list[_Heading], top: list[_Heading]) -> list[str]:
-    """The children of the measures sections (重点任务 …); 保障措施 only when alone."""
+def _measures_part(heads: list[_Heading], top: list[_Heading], support: bool) -> list[str]:
+    """The children of the measures sections: 重点任务, 主要措施 …, or with ``support`` the
+    保障措施 sections (used when the top-level headings are not the tasks themselves)."""
     level = top[0].level if top else 0
-    parts = [k for k, h in enumerate(heads) if h.level == level and MEASURE_HEADING.search(h.lead)]
-    primary = [k for k in parts if not SUPPORT_HEADING.search(heads[k].lead)]
+    parts = [k for k, h in enumerate(heads) if h.level == level and MEASURE_HEADING.search(h.lead)
+             and bool(SUPPORT_HEADING.search(h.lead)) == support]
     out = []
-    for k in primary or parts:
+    for k in parts:
         kids = _children(heads, k)
         out += [h.lead for h in kids] if kids else _inline(heads[k].content, need_lead=False)
     return out
