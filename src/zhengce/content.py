@@ -64,7 +64,7 @@ def find_container(rendering, start):
 # --- which lines are the article --------------------------------------------------------------
 
 def is_boilerplate(text: str) -> bool:
-    return bool(markers.BOILERPLATE_LINE.search(text) or markers.FOOTER_STRONG.search(text))
+    return markers.is_boilerplate_line(text) or bool(markers.FOOTER_STRONG.search(text))
 
 
 _SENTENCE_PUNCT = re.compile(r"[，。；、！？,;]")
@@ -93,7 +93,7 @@ def line_score(line: Line, title_key: str | None = None) -> float:
         return -5
     if markers.FOOTER_STRONG.search(text) or markers.BODY_END.match(text):
         return BARRIER
-    if markers.BOILERPLATE_LINE.search(text) or _IMG_TOKEN.match(text):
+    if markers.is_boilerplate_line(text) or _IMG_TOKEN.match(text):
         return -30
     if _BULLET.match(text):
         return -15

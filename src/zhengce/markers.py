@@ -30,28 +30,35 @@ DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "frame", "fram
              "embed", "svg", "canvas", "select", "option", "button", "input", "textarea", "map",
              "audio", "video", "head")
 # --- boilerplate lines -----------------------------------------------------------------------
-# A line matching one of these is page furniture, wherever it sits.
-BOILERPLATE_LINE = re.compile(
-    r"^(?:当前位置|您(?:现在)?的位置|您当前的位置|所在位置|位置)\s*[:：>]|"
-    r"^[【\[]?\s*字(?:体|号)\s*[:：]?\s*[\[【(]?\s*(?:大|默认|小)|"
-    r"[【\[]?\s*字体\s*[:：]?\s*[\[【(]?\s*大\s*[|｜ ]*\s*中|"
-    r"^分享(?:到)?\s*[:：]?|^[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|我要纠错|收藏)\s*[】\]]?\s*$|"
-    r"(?:打印本页|关闭窗口|【打印】|【关闭】|【返回顶部】|【关闭本页】)|"
-    r"^(?:浏览次数|访问量|阅读次数|点击数|浏览量|阅读量)\s*[:：]|"
-    r"^扫一扫|手机扫一扫|^上一篇\s*[:：]?|^下一篇\s*[:：]?|^上一条|^下一条|"
-    r"^(?:相关链接|相关稿件|相关解读|相关文章|相关新闻|相关阅读|相关文件)\s*[:：]?\s*$|"
-    r"^(?:无障碍浏览|无障碍|长者模式|退出长者模式|长辈版|退出长辈版|关怀版|退出关怀版|适老化|"
-    r"简体|繁体|繁體|切換到繁體|切换到繁体|EN|English)\s*$|"
-    r"^(?:责任编辑|编辑|审核|校对|终审|初审|复审)\s*[:：]|"
-    r"^(?:微信|微博|QQ空间|QQ|微信 ?微博.*)\s*$|"
-    r"^(?:【)?\s*(?:字号|字体)\s*(?:】)?\s*$|^(?:大|中|小)\s*$|"
-    r"^\[\s*(?:[\w-]+|\s+)\s*\]\s*$|"
-    r"^版权与免责声明|^免责声明|本站及其子站|转载请注明|"
-    r"建议(?:您)?使用.{0,20}浏览器|浏览器版本|最佳浏览效果|分辨率",
-    re.I)
+# Page furniture, in two regexes because anchored ones are cheap: BOILERPLATE_START is matched
+# at the start of a line, BOILERPLATE_ANYWHERE searched through it.
+BOILERPLATE_START = re.compile(
+    r"(?:当前位置|您(?:现在)?的位置|您当前的位置|所在位置|位置)\s*[:：>]|"
+    r"[【\[]?\s*字(?:体|号)\s*[:：]?\s*[\[【(]?\s*(?:大|默认|小)|"
+    r"分享(?:到)?\s*[:：]?|[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|我要纠错|收藏)\s*[】\]]?\s*$|"
+    r"(?:浏览次数|访问量|阅读次数|点击数|浏览量|阅读量)\s*[:：]|"
+    r"扫一扫|上一篇|下一篇|上一条|下一条|"
+    r"(?:相关链接|相关稿件|相关解读|相关文章|相关新闻|相关阅读|相关文件)\s*[:：]?\s*$|"
+    r"(?:无障碍浏览|无障碍|长者模式|退出长者模式|长辈版|退出长辈版|关怀版|退出关怀版|适老化|"
+    r"简体|繁体|繁體|切換到繁體|切换到繁体|(?i:en|english))\s*$|"
+    r"(?:责任编辑|编辑|审核|校对|终审|初审|复审)\s*[:：]|"
+    r"(?:微信|微博|QQ空间|QQ|微信 ?微博.*)\s*$|"
+    r"【?\s*(?:字号|字体)\s*】?\s*$|(?:大|中|小)\s*$|"
+    r"\[\s*(?:[\w-]+|\s+)\s*\]\s*$|"
+    r"版权与免责声明|免责声明")
+BOILERPLATE_ANYWHERE = re.compile(
+    r"[【\[]\s*字体\s*[:：]?\s*[\[【(]?\s*大|字体\s*[:：]\s*[\[【(]?\s*大\s*[|｜ ]*\s*中|"
+    r"打印本页|关闭窗口|【打印】|【关闭】|【返回顶部】|【关闭本页】|手机扫一扫|"
+    r"本站及其子站|转载请注明|建议(?:您)?使用.{0,20}浏览器|浏览器版本|最佳浏览效果|分辨率")
+
+
+def is_boilerplate_line(text: str) -> bool:
+    return bool(BOILERPLATE_START.match(text) or BOILERPLATE_ANYWHERE.search(text))
+
+
 # The earliest of these ends the article (DOMAIN.md: cut at the earliest strong footer marker).
 FOOTER_STRONG = re.compile(r"网站标识码|ICP\s*备|公网安备|版权所有|网站地图|违法和不良信息举报|"
-                           r"Copyright|©|\(c\)\s*\d{4}", re.I)
+                           r"[Cc]opyright|COPYRIGHT|©|\([cC]\)\s*\d{4}")
 FOOTER_WEAK = re.compile(r"^(?:主办单位|主办|承办单位|承办|技术支持|运行维护|维护单位|联系我们|"
                          r"地址|邮编|电话|传真|联系电话|网站声明|隐私)\s*[:：|]")
 # Lines that close the article body (what follows is page tail, not text).
