@@ -152,6 +152,18 @@ def test_year_directly_before_the_indicator():
     assert [(t.value, t.year) for t in found] == [(30, 2024), (60, 2025)]
 
 
+def test_plan_paragraph_makes_clauses_forward():
+    text = ("过去一年，全市地区生产总值达到5230亿元，增长6.1%。\n"
+            "今年重点抓好以下工作：一是扩大有效需求。全年实施重点项目500个以上。二是新增规上工业企业300家。")
+    found = find_targets(text, 2024)
+    assert [(t.value, t.unit, t.year) for t in found] == [(500, "个", 2024), (300, "家", 2024)]
+
+
+def test_count_keeps_its_subject():
+    t = one("今年的主要预期目标是：城镇新增就业7万人以上。", 2024)
+    assert (t.indicator, t.comparator, t.value, t.unit) == ("城镇新增就业", ">=", 7, "万人")
+
+
 def test_goal_section_makes_clauses_forward():
     text = "二、2025年工作计划\n持续压缩管理层级，原则上控制在三级以内。"
     t = one(text)

@@ -31,6 +31,11 @@ def test_named_list_count_in_chinese_and_last_item_joined_by_he():
     assert stated_count("方案部署了三大行动：园区提质行动、企业倍增行动、招商攻坚行动。") == 3
 
 
+def test_named_list_starts_after_the_innermost_opening_verb():
+    text = "《三年行动方案（2024—2026年）》近日印发。方案明确实施平台建设、集群培育、数字赋能、人才引育四大工程。"
+    assert texts(text) == ["平台建设", "集群培育", "数字赋能", "人才引育"]
+
+
 def test_count_must_agree_with_items():
     # four names but "3个方面": the list is not trusted, and nothing else is a list
     assert texts("从A类行动、B类行动、C类行动、D类行动等3个方面推进。") == []

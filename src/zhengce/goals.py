@@ -149,6 +149,8 @@ DEADLINE = re.compile(
     r"|(?P<rel>年底前|年内|今年|明年|本年度)")
 PERIOD = re.compile(r"(?P<a>(?:19|20)\d\d)\s*年?\s*[—–\-~～至到]+\s*(?P<b>(?:19|20)\d\d)\s*年")
 FYP = re.compile(r"十(?P<n>[一二三四五六])五")
+PLAN_LEAD = re.compile(r"\s*(?:今年|明年|本年度|下一步|今后|下阶段|(?:19|20)\d\d\s*年)[^。\n]{0,12}?"
+                       r"(?:要|将|重点|抓好|做好|计划|目标|安排)")
 PLAN_YEAR = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?[，,]?[^。\n]{0,30}?(?:将|工作计划|工作要点|计划)")
 # Words cut from the front of an indicator / a target's text, and from the end of an indicator.
 _LEAD_TIME = (r"\s|(?:到|至|力争到?)\s*(?:19|20)\d\d\s*年(?:底|末)?(?:前)?|(?:19|20)\d\d\s*年(?:底|末)?前|"
@@ -303,6 +305,12 @@ class _Context:
         para = bisect_left(self.newlines, end) == bisect_left(self.newlines, pos)
         return (forward, year) if para else (False, None)
 
+    def plan_paragraph(self, pos: int) -> bool:
+        """Does the paragraph open as a plan ('今年重点抓好以下工作：', '2022年，我局将…')?"""
+        i = bisect_left(self.newlines, pos)
+        start = self.newlines[i - 1] + 1 if i else 0
+        return bool(PLAN_LEAD.match(self.text, start, start + 40))
+
     def section(self, pos: int) -> tuple[str | None, int | None]:
         i = bisect_right(self.section_starts, pos)
         return self.sections[i - 1][1:] if i else (None, None)
@@ -328,9 +336,12 @@ def _reading(work: str, m: re.Match, cs: int, prev) -> tuple[str, int, int, int]
             return cmp, cs, base + (v.end("change") if verb in RATE_VERBS else v.start("change")), cs
         return LEVEL_VERBS[v.group("level")], cs, base + v.start("level"), cs
     if c := COUNT_BEFORE.search(prefix):
-        if c.group("obj").strip():
-            return COUNT_VERBS[c.group("count")], base + c.start("obj"), base + c.end("obj"), cs
-        return COUNT_VERBS[c.group("count")], s, -1, cs
+        cmp = COUNT_VERBS[c.group("count")]
+        if not c.group("obj").strip():
+            return cmp, s, -1, cs               # '建成4个高级版': the thing follows the number
+        if _clean(work[cs:base + c.start()], LEAD_STRIP)[1]:
+            return cmp, cs, base + c.end("obj"), cs   # '城镇新增就业7万人': keep the subject
+        return cmp, base + c.start("obj"), base + c.end("obj"), cs
     if prev and prev[0] == cs and re.fullmatch(r"[^\d]{0,16}、", work[prev[1]:s]):
         return prev[2], s, -1, s                # '建成4个高级版、42个初级版…' shares the verb
     if m.group("unit") in TIME_UNITS and REACH_AFTER.match(work, m.end()):
@@ -374,7 +385,7 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
     in_deadline, _ = ctx.deadline(m.start())
     state, _ = ctx.section(m.start())
     local = modal or in_deadline or bool(FORWARD_RE.search(sentence))
-    return local or state == "forward"
+    return local or state == "forward" or ctx.plan_paragraph(m.start())
 
 
 def _year(work: str, m: re.Match, ctx: _Context, lead_year: int | None) -> int | None:

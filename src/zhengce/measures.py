@@ -139,11 +139,12 @@ def _split(items: str, n: int | None = None) -> list[str]:
 
 
 def _named_items(items: str, n: int) -> list[str]:
-    """The n names of a named list.  The verb that opened the match may be too far left
-    ('《实施方案》从A、B…'), so the list may also start after a later opening verb; its first
-    item must then read as a name, not a clause."""
-    starts = [0] + [m.end() for m in LEAD_RE.finditer(items)]
-    for start in starts:
+    """The n names of a named list.  ``items`` runs from the first opening verb, which may be
+    too far left ('《实施方案》从A、B…', '明确实施A、B'): the list starts after the innermost
+    opening verb before its first 、 that gives n clean names."""
+    first = items.find("、") if "、" in items else len(items)
+    starts = [0] + [m.end() for m in LEAD_RE.finditer(items, 0, first)]
+    for start in reversed(starts):
         parts = _split(items[start:], n)
         if len(parts) == n >= 2 and all(len(p) <= MAX_ITEM and not DIRTY.search(p) for p in parts):
             return parts
