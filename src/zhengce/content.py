@@ -80,7 +80,7 @@ def is_prose(text: str) -> bool:
     cjk = cjk_count(text)
     if is_menu(text):
         return False
-    return (cjk >= 12 and len(_SENTENCE_PUNCT.findall(text)) >= 1) or cjk >= 30 or (
+    return (cjk >= 12 and _SENTENCE_PUNCT.search(text) is not None) or cjk >= 30 or (
         bool(_ENUM_HEAD.match(text)) and cjk >= 4) or (cjk >= 4 and text.rstrip().endswith(("。", "！", "？")))
 
 
