@@ -160,6 +160,9 @@ _LEAD_MODAL = (r"力争|确保|争取|努力|预计|计划|有望|推动|加快|
 LEAD_TIME = re.compile(rf"^(?:{_LEAD_TIME})+")
 LEAD_STRIP = re.compile(rf"^(?:{_LEAD_TIME}|{_LEAD_MODAL})+")
 TRAIL_STRIP = re.compile(rf"(?:基本|全面)?(?:实现|达成)$|比(?:19|20)\d\d\s*年$|(?:{_LEAD_MODAL})$")
+NOUN_STOP = re.compile(r"[、，,；;。：:\n（(]|以上|以下|左右")
+ATTRIBUTIVE = re.compile(r"的(?!目标|水平)")
+MODAL_VERB = re.compile(rf"(?:{MODALS})(?:{_alt(COUNT_VERBS)}|{_alt(LEVEL_VERBS)})")
 RELATIVE = {"年底前": 0, "年内": 0, "今年": 0, "本年度": 0, "明年": 1}
 FYP_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030, "六": 2035}
 
@@ -355,8 +358,7 @@ def _reading(work: str, m: re.Match, cs: int, prev) -> tuple[str, int, int, int]
 
 def _noun_after(work: str, e: int, ce: int) -> int:
     """End of the noun phrase right after a quantity ('4个高级版、…' -> after 高级版)."""
-    stop = re.compile(r"[、，,；;。：:\n（(]|以上|以下|左右")
-    m = stop.search(work, e, min(ce, e + 16))
+    m = NOUN_STOP.search(work, e, min(ce, e + 16))
     return m.start() if m else min(ce, e + 16)
 
 
@@ -388,7 +390,8 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
     return local or state == "forward" or ctx.plan_paragraph(m.start())
 
 
-def _year(work: str, m: re.Match, ctx: _Context, lead_year: int | None) -> int | None:
+def _year(m: re.Match, ctx: _Context, lead_year: int | None) -> int | None:
+    """The clause's own year, else the governing deadline, section heading, or plan period."""
     year = lead_year or ctx.deadline(m.start())[1] or ctx.section(m.start())[1] or ctx.default_year
     return year if year is not None and 1949 <= year <= 2100 else None
 
@@ -419,11 +422,9 @@ def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
         return None, prev
     cmp, ind_start, ind_end, text_start = reading
     e = m.end()
-    if work.startswith("的", e) and not re.match(r"的(?:目标|水平)", work[e:e + 3]) \
-            and not VERB_BEFORE.search(work, max(cs, m.start() - 6), m.start()):
+    if ATTRIBUTIVE.match(work, e) and not VERB_BEFORE.search(work, max(cs, m.start() - 6), m.start()):
         return None, prev                       # '400万元以下的项目': a class, not a goal
-    modal = bool(re.search(rf"(?:{MODALS})(?:{_alt(COUNT_VERBS)}|{_alt(LEVEL_VERBS)})",
-                           work[max(cs, m.start() - 12):m.start()]))
+    modal = bool(MODAL_VERB.search(work, max(cs, m.start() - 12), m.start()))
     reach = m.group("unit") in TIME_UNITS and (r := REACH_AFTER.match(work, e))
     if not (reach or _is_goal(work, m, ctx, cs, ce, modal)):
         return None, prev
@@ -439,11 +440,11 @@ def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
     if ind_end < 0:                             # the counted thing follows the number
         ind_start, ind_end = e, _noun_after(work, e, ce)
         e = max(e, ind_end)
-    cut, indicator = _clean(work[ind_start:ind_end], LEAD_STRIP)
+    _, indicator = _clean(work[ind_start:ind_end], LEAD_STRIP)
     tcut, _ = _clean(work[text_start:e], LEAD_TIME)
     snippet = text[text_start + tcut:e].strip()
     lead = YEAR_LEAD.search(work, max(cs, m.start() - 12), m.start())
     target = Target(text=snippet or text[m.start():m.end()], indicator=indicator,
                     comparator=cmp, value=value, unit=unit,
-                    year=_year(work, m, ctx, int(lead.group("y")) if lead else None))
+                    year=_year(m, ctx, int(lead.group("y")) if lead else None))
     return target, (cs, e, cmp)
