@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -67,8 +68,12 @@ def _hidden(attrib, cls: str) -> bool:
     # cheap substring tests first: this runs on every element of every page
     if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
         return True
-    return bool(cls and ("hid" in cls or "invisible" in cls or "sr-only" in cls)
-                and not _HIDDEN_CLASSES.isdisjoint(cls.split()))
+    return bool(cls) and _hiding_class(cls)
+
+
+@lru_cache(maxsize=4096)   # a page repeats a few dozen class strings thousands of times
+def _hiding_class(cls: str) -> bool:
+    return not _HIDDEN_CLASSES.isdisjoint(cls.split())
 
 
 # markers.CONTAINERS as a lookup table: (attribute, value) -> rank
@@ -76,6 +81,12 @@ _CONTAINER_RANK = {(attr, value): rank for rank, (attr, value) in enumerate(mark
 _ID_PREFIXES = [(value, rank) for (attr, value), rank in _CONTAINER_RANK.items() if attr == "id^"]
 
 
+@lru_cache(maxsize=4096)
+def _names_title(name: str) -> bool:
+    return "title" in name.lower()
+
+
+@lru_cache(maxsize=4096)
 def _container_rank(tag: str, cls: str, ident: str) -> int | None:
     table = _CONTAINER_RANK
     ranks = [table[("class", t)] for t in cls.split() if ("class", t) in table]
@@ -127,6 +138,8 @@ class Rendering:
     # -- the walk --
 
     def _flush(self) -> None:
+        if not self._buf:  # most block boundaries close nothing: keep this path cheap
+            return
         text = squash("".join(self._buf))
         if text:
             punct = punct_count("".join(self._plain)) if self._plain else 0
@@ -167,7 +180,7 @@ class Rendering:
                 if tag == "a":
                     in_link += 1
                 starts[node] = len(lines)
-                if tag in _HEADING_TAGS or "title" in cls.lower() or "title" in ident.lower():
+                if tag in _HEADING_TAGS or _names_title(cls) or _names_title(ident):
                     self.headings.append(node)
                 if cls or ident or tag == "ucapcontent":
                     rank = _container_rank(tag, cls, ident)

@@ -15,7 +15,8 @@ _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 def squash(text: str) -> str:
     """Collapse runs of spaces (ASCII, full-width, no-break) to one; keep tabs as cell breaks."""
     text = _SPACES.sub(" ", text.replace("\n", " "))
-    text = _TABS.sub("\t", text)
+    if "\t" in text:
+        text = _TABS.sub("\t", text)
     return text.strip(" \t")
 
 
