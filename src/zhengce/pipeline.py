@@ -153,12 +153,15 @@ _DATE_LABEL_LINE = re.compile(r"(?:^|\s)(?:发布日期|发布时间|时间|日�
 
 
 def _dump_title(raw: list[str], plain: list[str]) -> str | None:
-    """In a text dump the title is the heading line just above the first date line."""
+    """In a text dump the title is the heading line next to the first date line: just above it,
+    or, where the dump put the widgets first, a little below it."""
     for i, line in enumerate(plain):
         if _DATE_LABEL_LINE.search(line) and len(line) < 120:
-            for j in range(i - 1, max(-1, i - 8), -1):
-                if _plausible_title(raw[j]):
-                    return raw[j]
+            near = [*range(i - 1, max(-1, i - 8), -1), *range(i + 1, min(len(raw), i + 20))]
+            candidates = [raw[j] for j in near if _plausible_title(raw[j])]
+            # a line that ends the way document titles end (…通知, …公开表) beats a bare name
+            named = [c for c in candidates if fields.genre_and_kind(c)[0]]
+            return (named or candidates or [None])[0]
     return None
 
 
@@ -173,10 +176,14 @@ def _title_above(raw, plain, first_paragraph: str) -> str | None:
     return None
 
 
+_REPEATED = re.compile(r"^(.{2,}?)\1+$")   # 'ABCABCABC': a menu's text and its tooltips
+
+
 def _plausible_title(line: str) -> bool:
-    return (not _BULLET.match(line) and 6 <= cjk_count(line) and len(line) <= 120
-            and not line.rstrip().endswith(("。", "：", ":")) and not content.is_boilerplate(line)
-            and not line.startswith("["))
+    return (not _BULLET.match(line) and 6 <= cjk_count(line) <= 80 and len(line) <= 120
+            and not line.rstrip().endswith(("。", "：", ":", "；")) and not content.is_boilerplate(line)
+            and not line.startswith("[") and not _REPEATED.match(line.replace(" ", ""))
+            and not _DATE_LABEL_LINE.search(line))
 
 
 # --- fields ------------------------------------------------------------------------------------
