@@ -105,7 +105,7 @@ SITE_PAGE = """<html><head><title>青江市人民政府</title></head><body>
 def test_page_whose_title_tag_names_only_the_site():
     record = zhengce.extract(SITE_PAGE)
     assert record.title == "青江市人民政府关于做好2024年防汛工作的通知"
-    assert record.site == "青江市人民政府办公室"
+    assert record.site == "青江市人民政府"  # the <title> names only the site
     assert record.site_code == "3301000001"
     assert (record.publish_date, record.issue_date) == ("2024-05-10", "2024-05-08")
     assert record.issuers == ("青江市人民政府",)

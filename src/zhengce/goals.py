@@ -422,8 +422,10 @@ def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
         return None, prev
     cmp, ind_start, ind_end, text_start = reading
     e = m.end()
-    if ATTRIBUTIVE.match(work, e) and not VERB_BEFORE.search(work, max(cs, m.start() - 6), m.start()):
-        return None, prev                       # '400万元以下的项目': a class, not a goal
+    if ATTRIBUTIVE.match(work, e) and (not VERB_BEFORE.search(work, max(cs, m.start() - 6), m.start())
+                                       or QUANTITY.search(work, e, ce)):
+        # '400万元以下的项目', '培育营业收入超过10亿元的企业100家': a class, not a goal
+        return None, prev
     modal = bool(MODAL_VERB.search(work, max(cs, m.start() - 12), m.start()))
     reach = m.group("unit") in TIME_UNITS and (r := REACH_AFTER.match(work, e))
     if not (reach or _is_goal(work, m, ctx, cs, ce, modal)):

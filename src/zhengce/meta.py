@@ -149,12 +149,12 @@ _SITE_WORDS = re.compile(r"网|政府|门户|在线|中国")
 def site_from_title(html_title: str | None, article_title: str | None) -> str | None:
     """'文章标题_某某市人民政府门户网站': the part of <title> that names the site."""
     parts = [p.strip() for p in re.split(r"\s*(?:[_|｜]|--|－－|——)\s*|\s+[-—–－]\s+", html_title or "") if p.strip()]
-    if len(parts) < 2:
+    if not parts:
         return None
     key = re.sub(r"\s", "", article_title or "")
-    for part in (parts[-1], parts[0]):
+    for part in dict.fromkeys((parts[-1], parts[0])):
         compact = re.sub(r"\s", "", part)
-        if len(compact) <= 20 and _SITE_WORDS.search(part) and compact not in key and key not in compact:
+        if len(compact) <= 20 and _SITE_WORDS.search(part) and compact != key and key not in compact:
             return part
     return None
 
