@@ -140,13 +140,25 @@ def _evidence_from_text(text: str, url: str | None) -> Evidence:
     ev.info = meta.info_block(plain)
     title = _dump_title(raw, plain)
     ev.headings = [title] if title else []
-    ev.body = content.select_body([Line(ln) for ln in raw], title)
+    ev.body = _dump_body(raw, plain, title)
     if not title and ev.body:
         title = _title_above(raw, plain, ev.body[0])
         ev.headings = [title] if title else []
     ev.link_share = 0.0
     ev.title_hint = title
     return ev
+
+
+def _dump_body(raw: list[str], plain: list[str], title: str | None) -> list[str]:
+    """The article of a text dump: after the title's date line, where the dump has one (menus
+    rendered above it can hold more prose than a short article), else wherever the prose is."""
+    whole = content.select_body([Line(ln) for ln in raw], title)
+    anchor = next((i for i, ln in enumerate(plain) if _DATE_LABEL_LINE.search(ln) and len(ln) < 120), None)
+    if anchor is None:
+        return whole
+    after = content.select_body([Line(ln) for ln in raw[anchor + 1:]], title)
+    size = sum(map(len, after))
+    return after if size >= 200 or size >= 0.5 * sum(map(len, whole)) else whole
 
 
 _DATE_LABEL_LINE = re.compile(r"(?:^|\s)(?:发布日期|发布时间|时间|日期)\s*[:：]\s*(?:19|20)\d{2}")
