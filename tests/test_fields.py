@@ -116,3 +116,14 @@ def test_publish_date_is_never_copied_into_issue_date():
     page = SITE_PAGE.replace("<p>2024年5月8日</p>", "")
     record = zhengce.extract(page)
     assert record.publish_date == "2024-05-10" and record.issue_date is None
+
+
+@pytest.mark.parametrize("text, orgs", [
+    ("科技部、内蒙古自治区人民政府", ["科技部", "内蒙古自治区人民政府"]),
+    ("市人力资源和社会保障局、市财政局", ["市人力资源和社会保障局", "市财政局"]),
+    ("省财政厅和省税务局", ["省财政厅", "省税务局"]),
+    ("财政部 税务总局", ["财政部", "税务总局"]),
+    ("近日，省政府", []),
+])
+def test_split_orgs(text, orgs):
+    assert fields.split_orgs(text) == orgs

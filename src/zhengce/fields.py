@@ -230,7 +230,8 @@ _ORG_FULL = re.compile(rf"^[\u4e00-\u9fff（）()]{{1,40}}{markers.ORG_SUFFIX}$"
 _TITLE_PREFIX = re.compile(r"^(?P<who>.{2,120}?)\s*(?:关于|印发|转发|批转|(?=(?:19|20)\d{2}年))")
 _JOINT_ISSUE = re.compile(r"(?:^|[，,。；;]|日)\s*(?:由)?(?P<who>[^，,。；;《]{2,80}?)(?:正式|联合|共同)"
                           r"(?:印发|发布|出台)(?:了)?\s*[《“]")
-_SPLIT_ORGS = re.compile(r"[\s、，,和及与]+")
+_SPLIT_ORGS = re.compile(r"[\s、，,]+")
+_SPLIT_JOIN = re.compile(r"[和及与]")
 
 
 def is_org_line(text: str) -> bool:
@@ -239,10 +240,22 @@ def is_org_line(text: str) -> bool:
 
 
 def split_orgs(text: str) -> list[str]:
-    parts = [p for p in _SPLIT_ORGS.split(text.strip()) if p]
-    if parts and all(_ORG_FULL.match(p) for p in parts):
-        return parts
-    return []
+    """'A、B和C' -> [A, B, C] when every part names a body; [] otherwise.
+
+    和/及/与 split only where both sides are bodies: '人力资源和社会保障局' is one name.
+    """
+    out = []
+    for part in _SPLIT_ORGS.split(text.strip()):
+        if not part:
+            continue
+        pieces = _SPLIT_JOIN.split(part)
+        if len(pieces) > 1 and all(_ORG_FULL.match(p) for p in pieces):
+            out.extend(pieces)
+        elif _ORG_FULL.match(part):
+            out.append(part)
+        else:
+            return []
+    return out
 
 
 def issuers(ev: Evidence, title_text: str | None, kind_: str) -> list[str]:
