@@ -91,3 +91,36 @@ def test_javascript_redirect_page_is_an_empty_record():
 def test_nul_bytes_are_refused_or_ignored():
     honest_or_refused(b"\x00" * 5000)
     honest_or_refused(b"<html><body><p>\x00\x00 \xe6\x96\x87\xe5\xad\x97</p></body></html>")
+
+
+# --- property: whatever the bytes, a record or an ExtractionError ----------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "<html>", "</html>", "<body>", "</body>", "<div class='TRS_Editor'>", "<div id='zoom'>", "</div>",
+    "<p>", "</p>", "<table><tr><td>", "</td></tr></table>", "<a href='/a.pdf'>", "</a>", "<br>",
+    "<script>var a='</div>';</script>", "<style>p{display:none}</style>", "<div style='display:none'>",
+    "<!--ZJEG_RSS.content.begin-->", "<!--ZJEG_RSS.content.end-->", "<meta name='PubDate' content='2023-01-01'>",
+    "<meta charset='gbk'>", "<title>", "</title>", "发布日期：2023-12-29", "来源：某某局", "索引号：", "成文日期：",
+    "关于印发《某某办法》的通知", "到2025年，研发投入强度达到1.5%，", "一是加强领导；二是强化保障。", "〔2023〕12号",
+    "政府网站标识码：1100000001", "京ICP备12345号", "当前位置：首页 > 政策", "\x00", "\ufffd", "&nbsp;", "&#x4e00;",
+])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=40)), max_size=60), st.sampled_from(["utf-8", "gb18030", None]))
+def test_any_markup_gives_a_record_or_a_typed_error(pieces, encoding):
+    page = "".join(pieces)
+    data = page.encode(encoding, "replace") if encoding else page
+    record = honest_or_refused(data)
+    if record is not None:
+        assert isinstance(record.to_json(), str)
+        for target in record.targets:
+            assert target.text in record.body
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=3000))
+def test_any_bytes_give_a_record_or_a_typed_error(data):
+    honest_or_refused(data)
