@@ -145,3 +145,21 @@ def test_cli_extract_reads_stdin():
     out = subprocess.run([sys.executable, "-m", "zhengce.cli", "extract", "-"], input=SEED,
                          check=True, capture_output=True)
     assert json.loads(out.stdout)["site_code"] == "1500000057"
+
+
+def test_article_hidden_until_a_script_shows_it_is_kept():
+    paragraphs = "".join(f"<p>第{i}段，为做好相关工作，现就有关事项通知如下，请认真贯彻执行。</p>" for i in range(8))
+    page = ("<html><head><title>关于做好相关工作的通知_某市人民政府</title></head><body>"
+            "<div class='nav'><a href='/'>首页</a></div>"
+            f"<div id='zoom' style='display:none'><h1>关于做好相关工作的通知</h1>{paragraphs}</div>"
+            "<script>document.getElementById('zoom').style.display='block';</script></body></html>")
+    record = zhengce.extract(page)
+    assert record.title == "关于做好相关工作的通知"
+    assert record.body.count("现就有关事项通知如下") == 8
+
+
+def test_hidden_menus_stay_out_when_the_article_is_visible():
+    record = zhengce.extract(fixture_bytes("hidden_menu.html"))
+    gold = json.loads((FIXTURES / "hidden_menu.gold.json").read_text(encoding="utf-8"))
+    for passage in gold["body_without"]:
+        assert passage not in record.body

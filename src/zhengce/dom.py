@@ -109,7 +109,8 @@ def text_of(el) -> str:
 class Rendering:
     """The visible page as lines, with each element's [start, end) span of them."""
 
-    def __init__(self, root):
+    def __init__(self, root, keep_hidden: bool = False):
+        self._keep_hidden = keep_hidden
         self.lines: list[Line] = []
         self.span: dict = {}
         self.headings: list = []
@@ -169,7 +170,7 @@ class Rendering:
                 attrib = node.attrib
                 cls = attrib.get("class", "")
                 ident = attrib.get("id", "")
-                if not tag or tag in _DROP or _hidden(attrib, cls):
+                if not tag or tag in _DROP or (_hidden(attrib, cls) and not self._keep_hidden):
                     walker.skip_subtree()
                     skipped.add(node)
                     continue

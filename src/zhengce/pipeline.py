@@ -21,6 +21,7 @@ _BULLET = re.compile(r"^\s*[•·□■◆●○◇▪►※]\s*")
 # first few hundred KB, and parse time and memory grow with the rest (a 20 MB page stays bounded).
 MAX_MARKUP = 3_000_000
 MAX_TEXT_LINES = 50_000
+HIDDEN_ARTICLE_PUNCT = 10   # below this much visible prose, look at what the page hides
 _SCRIPT_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]{200,}")
 
@@ -67,6 +68,10 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
     if body_el is None:
         body_el = root
     page = dom.Rendering(body_el)
+    if page.weight(body_el) < HIDDEN_ARTICLE_PUNCT and text.count("，") + text.count("。") >= 2 * HIDDEN_ARTICLE_PUNCT:
+        # Nearly no visible prose, plenty in the markup: the article is hidden until a script
+        # shows it (tabs, 'loading' wrappers). Read the hidden parts too rather than lose it.
+        page = dom.Rendering(body_el, keep_hidden=True)
     page_lines = page.lines
     container = _marked_region(text)
     if container is not None:
