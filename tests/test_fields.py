@@ -127,3 +127,8 @@ def test_publish_date_is_never_copied_into_issue_date():
 ])
 def test_split_orgs(text, orgs):
     assert fields.split_orgs(text) == orgs
+
+
+def test_references_are_in_order_of_first_mention():
+    body = ["《甲办法》《乙办法》已经审议通过。", "根据《丙条例》《甲办法》制定。", "《乙 办法》"]
+    assert fields.references(body) == ["甲办法", "乙办法", "丙条例"]

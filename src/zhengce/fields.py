@@ -327,7 +327,10 @@ def references(body: list[str]) -> list[str]:
     aliases = {name for pos, name in found if re.search(r"(?:简称|称为|下称)\s*$", text[max(0, pos - 8):pos - 1])}
     names = [squash(name) for _, name in found if name.strip() and "\n" not in name
              and name not in aliases and len(name) <= 120]
-    return list({norm(n): n for n in reversed(names)}.values())[::-1]
+    first: dict[str, str] = {}
+    for name in names:  # distinct by normal form, in order of first mention
+        first.setdefault(norm(name), name)
+    return list(first.values())
 
 
 _DOWNLOAD = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|et|txt|ceb)(?:$|[?#])|downfile|download", re.I)
