@@ -132,3 +132,12 @@ def test_split_orgs(text, orgs):
 def test_references_are_in_order_of_first_mention():
     body = ["《甲办法》《乙办法》已经审议通过。", "根据《丙条例》《甲办法》制定。", "《乙 办法》"]
     assert fields.references(body) == ["甲办法", "乙办法", "丙条例"]
+
+
+@pytest.mark.parametrize("text, number", [
+    ("国家税务总局公告2022年第9号", "国家税务总局公告2022年第9号"),
+    ("国务院令第732号", "国务院令第732号"),
+    ("某市市场监督管理局公告2024年第03号", "某市市场监督管理局公告2024年第3号"),
+])
+def test_serial_numbering_schemes(text, number):
+    assert fields.normalise_doc_number(text) == number

@@ -171,6 +171,9 @@ def _extend_tail(lines, end):
     j = end
     while j < len(lines) and j - end < 6:
         text = lines[j].text.strip()
+        if _DOC_TAIL.match(text):  # an attachment link or a contact line, still the document's
+            j += 1
+            continue
         if is_boilerplate(text) or markers.FOOTER_WEAK.search(text) or lines[j].link:
             break
         if _DATE_ONLY.match(text) or _looks_like_org(text) or text.startswith(("（此件", "(此件")):
@@ -178,6 +181,10 @@ def _extend_tail(lines, end):
             continue
         break
     return j
+
+
+# 附件说明 and contact lines that close a 公文 before its signature
+_DOC_TAIL = re.compile(r"^(?:附件|联系人|联系电话|咨询电话|联系方式)\s*\d*\s*[:：]")
 
 
 _ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}{markers.ORG_SUFFIX}$")

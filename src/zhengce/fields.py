@@ -90,11 +90,21 @@ def title_doc_number(ev: Evidence) -> str | None:
 
 # --- document number ---------------------------------------------------------------------------
 
+# The other numbering schemes: '国家税务总局公告2022年第9号', '国务院令第732号'
+_DOCNO_SERIAL = re.compile(r"(?P<org>[\u4e00-\u9fff]{2,30}?(?:公告|通告|令))\s*(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?"
+                           r"第\s*(?P<seq>\d{1,5})\s*号")
+
+
 def normalise_doc_number(text: str) -> str | None:
-    m = _DOCNO.search(nfkc(text).replace("號", "号"))
-    if not m:
-        return None
-    return f"{m.group('org')}〔{m.group('year')}〕{int(m.group('seq'))}号"
+    text = nfkc(text).replace("號", "号")
+    m = _DOCNO.search(text)
+    if m:
+        return f"{m.group('org')}〔{m.group('year')}〕{int(m.group('seq'))}号"
+    m = _DOCNO_SERIAL.search(text)
+    if m:
+        year = f"{m.group('year')}年" if m.group("year") else ""
+        return f"{m.group('org')}{year}第{int(m.group('seq'))}号"
+    return None
 
 
 def doc_number(ev: Evidence, title_index: int | None = None) -> str | None:
@@ -109,7 +119,7 @@ def doc_number(ev: Evidence, title_index: int | None = None) -> str | None:
     start = title_index if title_index is not None else len(ev.lines)
     for line in [*ev.lines[start:start + 8], *ev.body[:3]]:
         text = norm(line)
-        if len(text) <= 24 and _DOCNO.fullmatch(text):
+        if len(text) <= 40 and (_DOCNO.fullmatch(text) or _DOCNO_SERIAL.fullmatch(text)):
             return normalise_doc_number(text)
     return None
 
@@ -268,15 +278,19 @@ def issuers(ev: Evidence, title_text: str | None, kind_: str) -> list[str]:
                 found = split_orgs(re.sub(r"^.*?\d+日\s*[,，]?", "", m.group("who")))
                 if found:
                     return found
+    signed = signature_orgs(ev.body)
     if title_text:
         m = _TITLE_PREFIX.match(nfkc(title_text))
-        if m:
-            found = split_orgs(m.group("who"))
-            if found:
-                return found
-    found = signature_orgs(ev.body)
-    if found:
-        return found
+        found = split_orgs(m.group("who")) if m else []
+        if found:
+            # 'A党工委B管委会印发…' run together (a text dump lost the space): the signature
+            # lines name the same bodies one by one
+            prefix = norm(m.group("who"))
+            if len(signed) > len(found) and all(norm(org) in prefix for org in signed):
+                return signed
+            return found
+    if signed:
+        return signed
     # 公报 layout: the issuing bodies on a line of their own between title and text
     first = norm(ev.body[0]) if ev.body else ""
     for i, line in enumerate(ev.lines):
