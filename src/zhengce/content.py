@@ -61,6 +61,30 @@ def find_container(rendering, start):
     return guess
 
 
+# --- is it an index page -----------------------------------------------------------------------
+
+_ITEM_DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}|(?<!\d)\d{1,2}[-/.月]\d{1,2}日?\s*$")
+LIST_MIN_ITEMS = 5
+
+
+def list_items(lines: list[Line]) -> int:
+    """Lines that read as list entries: a link (or a bullet) carrying a title, and a date."""
+    count = 0
+    for ln in lines:
+        text = ln.text
+        linked = ln.link >= 0.5 * len(text) or _BULLET.match(text)
+        if linked and cjk_count(text) >= 6 and _ITEM_DATE.search(text):
+            count += 1
+    return count
+
+
+def is_list_page(lines: list[Line]) -> bool:
+    items = list_items(lines)
+    prose = sum(1 for ln in lines if ln.punct >= 2 and ln.link < 0.5 * len(ln.text))
+    # a summary under each entry is prose too: entries must hold their own against it
+    return items >= LIST_MIN_ITEMS and items >= 0.5 * prose
+
+
 # --- which lines are the article --------------------------------------------------------------
 
 def is_boilerplate(text: str) -> bool:

@@ -132,10 +132,6 @@ class Rendering:
         start, end = self.span.get(el, (0, 0))
         return self._prefix[end] - self._prefix[start]
 
-    def link_share(self) -> float:
-        total = sum(len(ln.text) for ln in self.lines)
-        return sum(ln.link for ln in self.lines) / total if total else 0.0
-
     # -- the walk --
 
     def _flush(self) -> None:

@@ -25,7 +25,7 @@ class Evidence:
     headings: list[str] = field(default_factory=list)  # h1-h3 and *title* elements
     links: list[tuple[str, str]] = field(default_factory=list)  # (text, href) in the article
     url: str | None = None
-    link_share: float = 0.0                # share of the page's text that sits in links
+    list_like: bool = False                # dated links dominate: an index page
     title_hint: str | None = None          # the title, once found
 
 
@@ -141,20 +141,16 @@ def genre_and_kind(title_text: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-def kind(ev: Evidence, title_text: str | None, column: str | None, link_share: float) -> tuple[str, str | None]:
+def kind(ev: Evidence, title_text: str | None, column: str | None) -> tuple[str, str | None]:
     genre, by_title = genre_and_kind(title_text)
     if by_title:
         return by_title, genre
-    if not ev.body and not title_text:
-        return ("list" if link_share >= 0.5 else "other"), None
+    if not title_text:  # no article of its own: an index of other pages, or a data page
+        return ("list" if ev.list_like else "other"), None
     for pattern, k in markers.COLUMN_KIND:
         if column and pattern.search(column):
-            if k == "policy" and not title_text:
-                break
             return k, genre
-    if title_text and ev.body:
-        return "news", genre
-    return ("list" if link_share >= 0.5 else "other"), genre
+    return ("news" if ev.body else "other"), genre
 
 
 # --- dates ---------------------------------------------------------------------------------------

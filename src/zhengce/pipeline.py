@@ -86,7 +86,7 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
     ev.info = meta.info_block(ev.lines)
     title = fields.title(ev)
     ev.body = content.select_body(article_lines, title)
-    ev.link_share = page.link_share()
+    ev.list_like = content.is_list_page(page.lines)
     ev.title_hint = title
     return ev
 
@@ -149,7 +149,7 @@ def _evidence_from_text(text: str, url: str | None) -> Evidence:
     if not title and ev.body:
         title = _title_above(raw, plain, ev.body[0])
         ev.headings = [title] if title else []
-    ev.link_share = 0.0
+    ev.list_like = content.is_list_page([Line(ln) for ln in raw])
     ev.title_hint = title
     return ev
 
@@ -213,7 +213,7 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
         column = crumbs[-1] if crumbs else None
     if title and any(norm(title) == norm(other) for other in (column, ev.meta.get("sitename")) if other):
         title = None  # a column or home page names itself, it is not an article
-    kind, genre = fields.kind(ev, title, column, ev.link_share)
+    kind, genre = fields.kind(ev, title, column)
     if kind == "list":
         title, ev.body = None, []
     title_index = _index_of(ev.lines, title)
