@@ -234,7 +234,7 @@ def signature_date(body: list[str]) -> str | None:
 _ORG = re.compile(rf"[\u4e00-\u9fff（）()]{{2,40}}?{markers.ORG_SUFFIX}")
 _ORG_FULL = re.compile(rf"^[\u4e00-\u9fff（）()]{{1,40}}{markers.ORG_SUFFIX}$")
 _TITLE_PREFIX = re.compile(r"^(?P<who>.{2,120}?)\s*(?:关于|印发|转发|批转|(?=(?:19|20)\d{2}年))")
-_JOINT_ISSUE = re.compile(r"(?:^|[，,。；;]|日)\s*(?:由)?(?P<who>[^，,。；;《]{2,80}?)(?:正式|联合|共同)"
+_JOINT_ISSUE = re.compile(r"(?:^|[，,。；;]|日)\s*(?:由)?(?P<who>[^，,。；;《]{2,80}?)(?:正式|联合|共同)?"
                           r"(?:印发|发布|出台)(?:了)?\s*[《“]")
 _SPLIT_ORGS = re.compile(r"[\s、，,]+")
 _SPLIT_JOIN = re.compile(r"[和及与]")
