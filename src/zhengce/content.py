@@ -22,7 +22,7 @@ MIN_CONTAINER_PUNCT = 3  # a CMS container with less prose than this is an empty
 
 _ENUM_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|"
                         r"\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百\d]+[条章节])")
-_BULLET = re.compile(r"^\s*[•·□■◆●○◇▪►※]\s*")
+_BULLET = markers.BULLET
 _IMG_TOKEN = re.compile(r"^\[[^\]]{0,40}\](?:\s*\[[^\]]{0,40}\])*$")
 _LABEL_LINE = re.compile(r"^(?:发布日期|发布时间|时间|日期|来源|信息来源|文章来源|作者|撰稿|供稿|"
                          r"发布者|发布机构|点击|浏览|阅读)\s*[:：]")

@@ -65,6 +65,9 @@ FOOTER_WEAK = re.compile(r"^(?:主办单位|主办|承办单位|承办|技术支
 BODY_END = re.compile(r"^(?:上一篇|下一篇|【?相关(?:链接|稿件|解读|文章|新闻|阅读)】?\s*[:：]?\s*$|"
                       r"扫一扫|手机扫一扫|附件下载\s*$|版权与免责声明)")
 
+# The bullets and boxes a crawler's text dump draws in front of list items and menu entries.
+BULLET = re.compile(r"^\s*[•·□■◆●○◇▪►※]\s*")
+
 # --- metadata labels -------------------------------------------------------------------------
 # The 信息公开 block (DOMAIN.md section 2): canonical field -> label variants.
 INFO_LABELS = {

@@ -21,7 +21,7 @@ _CRUMB = re.compile(r"^\s*(?:[•·]\s*)?(?:当前位置|您(?:现在)?的位置
                     r"当前栏目|位置)\s*[:：]\s*(?P<rest>.*)$")
 # A breadcrumb without its label: '首页 > 专题报道 > 新闻发布会'.
 _BARE_CRUMB = re.compile(r"^\s*(?P<rest>(?:网站首页|首页|主页)\s*(?:>>|>|»|＞|→|›)\s*.+)$")
-_BULLET = re.compile(r"^\s*[•·□■◆●○◇▪►※]\s*")
+_BULLET = markers.BULLET
 _CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|»|＞|→|›|/|\\)\s*|\t")
 _CRUMB_SKIP = re.compile(r"^(?:正文|详情|内容|详细内容|文章内容|阅读文章|首页|网站首页)$")
 # A value ends where the next 'label:' begins.

@@ -1,8 +1,9 @@
 """``extract(page)``: the pipeline, stage by stage.
 
-    decode -> parse (HTML) or split (text dump) -> prune -> find the article -> select its lines
+    decode -> parse and render the visible page as lines (HTML) or split lines (text dump)
+           -> find the article -> select its lines
            -> gather evidence (meta tags, 信息公开 block, labels, breadcrumb, footer)
-           -> one extractor per field -> PolicyRecord
+           -> one extractor per field, then actions and targets -> PolicyRecord
 """
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ import re
 from . import content, decode, dom, fields, markers, meta
 from .dom import Line
 from .fields import Evidence
-from .record import Action, PolicyRecord, Target
+from .goals import find_targets
+from .measures import find_actions
+from .record import PolicyRecord
 from .textutil import cjk_count, norm, squash
 
-_BOX = re.compile(r"[│┃║|]{1}")
 _BOX_ONLY = re.compile(r"^[\s─━┌┐└┘├┤┬┴┼═╔╗╚╝╠╣╦╩╬│┃║+\-=]*$")
-_BULLET = re.compile(r"^\s*[•·□■◆●○◇▪►※]\s*")
+_BULLET = markers.BULLET
 # Beyond this many characters of markup we read only the head of the page: articles sit in the
 # first few hundred KB, and parse time and memory grow with the rest (a 20 MB page stays bounded).
 MAX_MARKUP = 3_000_000
@@ -241,8 +243,8 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
         issuers=tuple(fields.issuers(ev, title, kind)),
         source=source,
         body=body_text,
-        actions=tuple(_actions(body_text)) if commitments else (),
-        targets=tuple(_targets(body_text, year)) if commitments else (),
+        actions=tuple(find_actions(body_text)) if commitments and body_text else (),
+        targets=tuple(find_targets(body_text, year=year)) if commitments and body_text else (),
         references=tuple(fields.references(ev.body)),
         attachments=tuple(fields.attachments(ev)),
     )
@@ -271,19 +273,3 @@ def _source(ev: Evidence, title_index: int | None) -> str | None:
         if found and len(found[1]) <= 40 and not re.search(r"[“”\"。]", found[1]):
             return found[1]
     return ev.meta.get("contentsource") or (ev.info.get("source") if ev.info else None)
-
-
-def _actions(text: str) -> list[Action]:
-    try:
-        from .measures import find_actions
-    except ImportError:
-        return []
-    return list(find_actions(text)) if text else []
-
-
-def _targets(text: str, year: int | None) -> list[Target]:
-    try:
-        from .goals import find_targets
-    except ImportError:
-        return []
-    return list(find_targets(text, year=year)) if text else []
