@@ -125,7 +125,7 @@ def test_public_names_survive_importing_the_submodules():
 
 def test_import_is_light():
     """`import zhengce` must not load lxml, regex or jieba: they load on first use."""
-    code = ("import sys, zhengce; heavy = [m for m in ('lxml', 'regex', 'jieba', 'bs4') if m in sys.modules];"
+    code = ("import sys, zhengce; heavy = [m for m in ('lxml', 'regex', 'jieba') if m in sys.modules];"
             "print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert out.stdout.strip() == ""
@@ -163,3 +163,12 @@ def test_hidden_menus_stay_out_when_the_article_is_visible():
     gold = json.loads((FIXTURES / "hidden_menu.gold.json").read_text(encoding="utf-8"))
     for passage in gold["body_without"]:
         assert passage not in record.body
+
+
+def test_big5_page_declared_as_big5():
+    page = ("<html><head><meta charset='big5'><title>關於做好防汛工作的通知</title></head><body>"
+            "<h1>關於做好防汛工作的通知</h1><div id='zoom'><p>各有關單位：為切實做好今年防汛工作，現將有關事項通知如下，請認真貫徹執行。</p>"
+            "<p>一是壓實責任，二是強化監測，三是加強保障。</p></div></body></html>")
+    record = zhengce.extract(page.encode("big5"))
+    assert record.title == "關於做好防汛工作的通知"
+    assert "現將有關事項通知如下" in record.body

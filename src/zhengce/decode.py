@@ -28,6 +28,7 @@ _BINARY_MAGIC = {
 _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w-]{2,20})""", re.I)
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
             "cp936": "gb18030", "utf8": "utf-8", "unicode": "utf-8"}
+_STRICT_CJK = {"big5", "big5-hkscs", "cp950", "shift-jis", "sjis", "cp932", "euc-jp", "euc-kr", "cp949"}
 _HTML_SIGNS = re.compile(r"<(?:!doctype|html|head|body|meta|div|p|table|title|span|br|a)\b", re.I)
 
 
@@ -67,7 +68,13 @@ def _decode_bytes(data: bytes, hint: str | None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    for name in (_ALIASES.get((hint or "").lower(), hint), "gb18030", declared_charset(data)):
+    declared = declared_charset(data)
+    hint = _ALIASES.get((hint or "").lower(), hint)
+    # A declared or hinted Big5/Shift_JIS/EUC page is tried before GB18030, which would decode
+    # its bytes without error into nonsense. Single-byte charsets (latin-1 …) decode anything,
+    # so a page that claims one is still read as GB18030 first: that claim is usually a template's.
+    strict_first = [n for n in (hint, declared) if n and n.replace("_", "-") in _STRICT_CJK]
+    for name in (*strict_first, hint, "gb18030", declared):
         if not name:
             continue
         try:
