@@ -4,7 +4,7 @@
     >>> record = zhengce.extract(open("page.html", "rb").read())
     >>> record.title, record.publish_date, record.issuers
 
-Heavy modules (lxml, regex, jieba) load on first use, so ``import zhengce`` stays cheap.
+Heavy modules (lxml, regex) load on first use, so ``import zhengce`` stays cheap.
 """
 from __future__ import annotations
 
