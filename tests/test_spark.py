@@ -16,11 +16,13 @@ import time
 
 import pytest
 
+from conftest_pg import pg_url, postgres_server  # noqa: F401  (fixtures)
 from paths import FIXTURES
 from zhengce import PolicyRecord, extract
 from zhengce import spark as zs
 from zhengce.decode import to_text
 from zhengce.sources import read_warc as read_warc_file
+from zhengce.store.schema import SCHEMA
 
 FIXTURE_PAGES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".html", ".txt"))
 GARBAGE = bytes(range(256)) * 40                      # binary data, not a page
@@ -166,13 +168,14 @@ def test_string_pages_and_other_column_names(spark):
 
 def test_bad_pages_become_error_rows_and_the_job_finishes(spark):
     good = (FIXTURES / "hanweb_notice.html").read_bytes()
-    rows = [("garbage", bytearray(GARBAGE)), ("pdf", bytearray(PDF)), ("none", None),
-            ("good", bytearray(good))]
-    df = spark.createDataFrame(rows, "ref string, html binary").coalesce(1)  # one partition
+    rows = [("garbage", "http://a.gov.cn/g", bytearray(GARBAGE)), ("pdf", None, bytearray(PDF)),
+            ("none", None, None), ("good", None, bytearray(good))]
+    df = spark.createDataFrame(rows, "ref string, url string, html binary").coalesce(1)
     out = {row.ref: row for row in zs.extract_df(df).collect()}
     assert "binary data" in out["garbage"].error
     assert "PDF" in out["pdf"].error
     assert out["none"].error
+    assert out["garbage"].url == "http://a.gov.cn/g"  # which page failed
     for ref in ("garbage", "pdf", "none"):
         row = out[ref]
         assert row.title is None and row.kind is None and row.body is None, ref
@@ -232,6 +235,28 @@ def test_warc_in_parquet_out(spark, tmp_path):
         assert_same_record(zs.row_to_record(row), extract(page.content, url=page.url), page.ref)
 
 
+def test_warc_pieces_read_as_the_whole_file(tmp_path):
+    """A WARC file cut at record boundaries, each piece read alone: the pages of the whole."""
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc)
+    whole = list(zs._rows_of_local(zs._Piece(str(warc)), warc_only=True))
+    pieces = zs._warc_pieces(str(warc), 3)
+    assert len(pieces) == 3 and pieces[0].start == 0 and pieces[-1].end is None
+    assert [row for piece in pieces for row in zs._rows_of_local(piece, True)] == whole
+    with open(warc, "rb") as fh:
+        assert [row[0] for row in whole] == [page.ref for page in read_warc_file(fh, ref=str(warc))]
+
+
+def test_a_corrupt_warc_reads_as_in_batch(spark, tmp_path):
+    warc = tmp_path / "cut.warc.gz"
+    write_warc(warc)
+    warc.write_bytes(warc.read_bytes()[:20000])  # cut short in the middle of a record
+    got = [(row.ref, row.error) for row in zs.read_warc(spark, str(warc)).collect()]
+    with open(warc, "rb") as fh:
+        want = [(page.ref, page.error) for page in read_warc_file(fh, ref=str(warc))]
+    assert got == want and want[-1][1]  # the last page says what went wrong
+
+
 def test_the_command_writes_parquet(spark, tmp_path):
     warc = tmp_path / "crawl.warc.gz"
     write_warc(warc)
@@ -245,6 +270,46 @@ def test_the_command_writes_parquet(spark, tmp_path):
     assert_same_record(zs.row_to_record(plan), extract(page.read_bytes()), "plan_targets")
     assert zs.main([str(page), "--out", str(out), "--overwrite"]) == 0
     assert spark.read.parquet(str(out)).count() == 1
+
+
+def test_the_command_stores_into_postgresql_as_batch_does(spark, tmp_path, pg_url, postgres_server):
+    import psycopg
+
+    from zhengce.batch import run_batch
+
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc)
+    assert zs.main([str(warc), "--out", pg_url]) == 1  # the garbage page failed
+    batch_url = pg_url.rsplit("/", 1)[0] + "/spark_vs_batch"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute("CREATE DATABASE spark_vs_batch")
+    try:
+        run_batch([str(warc)], batch_url, workers=1)
+        assert dump(pg_url) == dump(batch_url)
+    finally:
+        with psycopg.connect(postgres_server, autocommit=True) as conn:
+            conn.execute("DROP DATABASE spark_vs_batch WITH (FORCE)")
+    assert len(dump(pg_url)["pages"]) == 7
+    assert zs.main([str(warc), "--out", pg_url]) == 1  # a rerun adds nothing
+    assert len(dump(pg_url)["pages"]) == 7
+
+
+def dump(url: str) -> dict:
+    """A database's pages, child rows and errors, keyed by reference (not by generated ids)."""
+    import psycopg
+
+    skip = ("id", "extracted_at", "page_id", "at")
+    out = {}
+    with psycopg.connect(url) as conn:
+        for table in SCHEMA.tables:
+            if table.name == "zhengce_meta":
+                continue
+            columns = ", ".join(f't."{c.name}"' for c in table.columns if c.name not in skip)
+            join = " JOIN pages p ON p.id = t.page_id" if table.is_child else ""
+            key = "p.reference, " if table.is_child else ""
+            out[table.name] = conn.execute(
+                f'SELECT {key}{columns} FROM "{table.name}" t{join} ORDER BY 1, 2').fetchall()
+    return out
 
 
 def test_the_command_is_registered_and_runs_as_a_module():

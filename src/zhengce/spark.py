@@ -45,6 +45,7 @@ from typing import Iterable, Iterator
 from zhengce.record import PolicyRecord
 from zhengce.sources import (JSONL_EXTENSIONS, PAGE_EXTENSIONS, WARC_EXTENSIONS, InputNotFound, Page,
                              check_inputs, expand)
+from zhengce.store import StoreError
 from zhengce.store.schema import SCHEMA, iso_date
 
 DEFAULT_TIMEOUT = 30.0  # seconds per page, as in zhengce batch
@@ -158,9 +159,10 @@ def record_row(record: dict) -> tuple:
     return tuple(_to_spark(f, record.get(f.key)) for f in record_fields())
 
 
-def _empty_row() -> tuple:
-    """The record part of an error row: null scalars, empty lists."""
-    return tuple([] if f.is_list else None for f in record_fields())
+def _empty_row(url: str | None) -> tuple:
+    """The record part of an error row: null scalars, empty lists; the page's URL, if it was
+    given, stays (it says which page failed)."""
+    return tuple([] if f.is_list else url if f.key == "url" else None for f in record_fields())
 
 
 def row_to_record(row) -> PolicyRecord:
@@ -194,13 +196,14 @@ def _extract_partition(rows: Iterator, columns: _Columns, timeout: float | None)
     from zhengce.pipeline import extract  # once per partition (once per worker, when reused)
 
     for row in rows:
-        values = row.asDict()
+        values = row.asDict() if hasattr(row, "asDict") else row  # a Row, or a page's dict
         passed = tuple(values[name] for name in columns.passthrough)
         content = values[columns.content]
         if isinstance(content, (bytearray, memoryview)):
             content = bytes(content)  # Spark hands binary columns over as bytearray
         record, error = _extract_page(extract, content, values, columns, timeout)
-        body = record_row(record.to_dict()) if record else _empty_row()
+        url = values.get(columns.url) if columns.url else None
+        body = record_row(record.to_dict()) if record else _empty_row(url)
         yield passed + body + (_content_hash(content), error)
 
 
@@ -269,10 +272,25 @@ def extract_df(df, content_col: str = "html", url_col: str = "url", *,
     passthrough = [f for f in df.schema.fields if f.name not in taken | consumed]
     columns = _Columns(content_col, _present(url_col, names), _present(charset_col, names),
                        _present(error_col, names), tuple(f.name for f in passthrough))
-    rows = df.rdd.mapPartitions(partial(_extract_partition, columns=columns, timeout=timeout))
+    return _records(df.sparkSession, df.rdd, columns, passthrough, timeout)
+
+
+def _records(spark, rdd, columns: _Columns, passthrough, timeout):
+    rows = rdd.mapPartitions(partial(_extract_partition, columns=columns, timeout=timeout))
     # verifySchema=False: the rows are built from the same fields as the schema, and checking
     # every value again would cost a pass over each row.
-    return df.sparkSession.createDataFrame(rows, output_schema(passthrough), verifySchema=False)
+    return spark.createDataFrame(rows, output_schema(passthrough), verifySchema=False)
+
+
+def _records_of_pages(spark, pages, timeout):
+    """extract_df for an RDD of the readers' page tuples.  The command goes this way: a page
+    DataFrame would turn every page's bytes into a JVM row and back, some ms a page for nothing."""
+    columns = _Columns("html", "url", "charset", "error", passthrough=("ref",))
+    return _records(spark, pages.map(_page_dict), columns, [page_schema()["ref"]], timeout)
+
+
+def _page_dict(row: tuple) -> dict:
+    return dict(zip(PAGE_COLUMNS, row))
 
 
 def _present(name: str | None, names: list[str]) -> str | None:
@@ -297,6 +315,12 @@ def read_pages(spark, paths: str | Iterable[str]):
 
 
 def _read(spark, paths, *, warc_only: bool):
+    return spark.createDataFrame(_read_rdd(spark, paths, warc_only=warc_only), page_schema(),
+                                 verifySchema=False)
+
+
+def _read_rdd(spark, paths, *, warc_only: bool):
+    """An RDD of page tuples (PAGE_COLUMNS) from the files that paths name."""
     paths = [paths] if isinstance(paths, str) else list(paths)
     sc = spark.sparkContext
     local = [p for p in paths if _is_local(p)]
@@ -304,19 +328,20 @@ def _read(spark, paths, *, warc_only: bool):
     remote = [p for p in paths if p not in local]
     rdds = []
     if files:
-        # one task per container file, streamed from disk (constant memory whatever its size);
-        # page files are grouped, a task per file would cost more than the page
-        containers = sum(f.lower().endswith(WARC_EXTENSIONS + JSONL_EXTENSIONS) for f in files)
-        slices = min(len(files), max(sc.defaultParallelism, containers))
-        rdds.append(sc.parallelize(files, slices).flatMap(partial(_rows_of_local, warc_only=warc_only)))
+        # Local files stream from disk (constant memory whatever their size): a task per WARC
+        # file or piece of one; page files are grouped, a task per page would cost more than it.
+        pieces = _pieces(files, warc_only, wanted=2 * sc.defaultParallelism)
+        containers = sum(piece.is_container(warc_only) for piece in pieces)
+        slices = min(len(pieces), max(sc.defaultParallelism, containers))
+        rows = sc.parallelize(pieces, slices).flatMap(partial(_rows_of_local, warc_only=warc_only))
+        rdds.append(rows)
     if remote:
         # Hadoop reads the files (any file system it knows); a file comes whole, as bytes
         data = sc.binaryFiles(",".join(remote))
         rdds.append(data.flatMap(partial(_rows_of_remote, warc_only=warc_only)))
     if not rdds:
-        return spark.createDataFrame([], page_schema())
-    rdd = rdds[0] if len(rdds) == 1 else sc.union(rdds)
-    return spark.createDataFrame(rdd, page_schema(), verifySchema=False)
+        return sc.emptyRDD()
+    return rdds[0] if len(rdds) == 1 else sc.union(rdds)
 
 
 def _is_local(path: str) -> bool:
@@ -341,12 +366,74 @@ def _expand_local(path: str, warc_only: bool) -> list[str]:
     return files
 
 
-def _rows_of_local(path: str, warc_only: bool) -> Iterator[tuple]:
+@dataclass(frozen=True)
+class _Piece:
+    """A local file to read whole, or a WARC file's records from byte ``start`` to ``end``."""
+    path: str
+    start: int = 0
+    end: int | None = None
+
+    def is_container(self, warc_only: bool) -> bool:
+        return warc_only or self.path.lower().endswith(WARC_EXTENSIONS + JSONL_EXTENSIONS)
+
+
+def _pieces(files: list[str], warc_only: bool, wanted: int) -> list[_Piece]:
+    """The files as tasks.  Fewer WARC files than ``wanted`` tasks would leave cores idle (or
+    need a shuffle of every page): then each is cut at record boundaries into pieces."""
+    warcs = {f for f in files if warc_only or f.lower().endswith(WARC_EXTENSIONS)}
+    cuts = -(-wanted // len(warcs)) if warcs and len(warcs) < wanted else 1
+    pieces = []
+    for path in files:
+        pieces += _warc_pieces(path, cuts) if path in warcs and cuts > 1 else [_Piece(path)]
+    return pieces
+
+
+def _warc_pieces(path: str, cuts: int) -> list[_Piece]:
+    """Up to ``cuts`` pieces of a WARC file, found by a pass over it here on the driver (it
+    inflates the file, some hundred MB a second).  An unreadable file stays whole: the task that
+    reads it reports its errors as zhengce batch would."""
     try:
-        with open(path, "rb") as fh:
-            yield from map(_page_row, _pages_of(fh, path, warc_only))
+        offsets = _record_offsets(path)
+    except Exception:  # warcio raises many kinds on a corrupt file
+        return [_Piece(path)]
+    starts = offsets[::max(1, -(-len(offsets) // cuts))] or [0]
+    starts[0] = 0  # the first piece reads whatever precedes the first record, as batch does
+    return [_Piece(path, start, end) for start, end in zip(starts, starts[1:] + [None])]
+
+
+def _record_offsets(path: str) -> list[int]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(path, "rb") as fh:
+        records = ArchiveIterator(fh)
+        return [records.get_record_offset() for _ in records]
+
+
+class _Slice:
+    """A file seen from ``start`` to ``end`` only (a record boundary, where warcio finds a clean
+    end of file); tell() stays the file's, so the pages' references are as in batch."""
+
+    def __init__(self, fh, start: int, end: int | None):
+        fh.seek(start)
+        self.fh, self.end = fh, end
+
+    def read(self, size: int = -1) -> bytes:
+        if self.end is None:
+            return self.fh.read(size)
+        left = max(0, self.end - self.fh.tell())
+        return self.fh.read(left if size is None or size < 0 else min(size, left))
+
+    def tell(self) -> int:
+        return self.fh.tell()
+
+
+def _rows_of_local(piece: _Piece, warc_only: bool) -> Iterator[tuple]:
+    try:
+        with open(piece.path, "rb") as fh:
+            source = _Slice(fh, piece.start, piece.end) if piece.start or piece.end else fh
+            yield from map(_page_row, _pages_of(source, piece.path, warc_only))
     except OSError as exc:
-        yield _page_row(Page(ref=path, error=f"cannot read: {exc.strerror or exc}"))
+        yield _page_row(Page(ref=piece.path, error=f"cannot read: {exc.strerror or exc}"))
 
 
 def _rows_of_remote(item: tuple[str, bytes], warc_only: bool) -> Iterator[tuple]:
@@ -396,13 +483,14 @@ def _add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help=".warc[.gz], .jsonl or page file, folder or glob; any Hadoop path")
     p.add_argument("--out", required=True, metavar="DEST",
-                   help="the Parquet dataset to write (a folder; any Hadoop path)")
-    p.add_argument("--overwrite", action="store_true", help="replace DEST if it exists")
+                   help="the Parquet dataset to write (a folder; any Hadoop path), or "
+                        "postgresql://USER@HOST/DB (the tables of zhengce batch)")
+    p.add_argument("--overwrite", action="store_true", help="replace a Parquet DEST if it exists")
     p.add_argument("--master", default=None,
                    help="Spark master, e.g. local[4] (default: spark-submit's, else local[*])")
     p.add_argument("--partitions", type=int, default=None, metavar="N",
-                   help="spread the pages over N partitions before extracting "
-                        "(default: 2 per core; 0 keeps the readers' partitions)")
+                   help="shuffle the pages into N partitions before extracting (default: "
+                        "only when the inputs give fewer partitions than cores; 0: never)")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                    help=f"time limit per page (default {DEFAULT_TIMEOUT:g}); 0 for none")
 
@@ -414,21 +502,22 @@ def run_command(args) -> int:
     owned = SparkSession.getActiveSession() is None  # stop only a session we started
     spark = _session(args.master)
     try:
-        pages = read_pages(spark, args.inputs)
-        partitions = _partitions(spark, args.partitions)
-        if partitions:
-            # A WARC file is read by one task; spreading its pages lets every core extract.
-            pages = pages.repartition(partitions)
-        records = extract_df(pages, timeout=args.timeout or None)
-        records.write.mode("overwrite" if args.overwrite else "errorifexists").parquet(args.out)
-        total, errors = _count(spark, args.out)
+        pages = _spread(_read_rdd(spark, args.inputs, warc_only=False), args.partitions)
+        records = _records_of_pages(spark, pages, timeout=args.timeout or None)
+        if _is_database(args.out):
+            summary = write_store(records, args.out)
+        else:
+            records.write.mode("overwrite" if args.overwrite else "errorifexists").parquet(args.out)
+            summary = _parquet_summary(spark, args.out)
+    except StoreError as exc:
+        print(f"zhengce spark: error: {exc}", file=sys.stderr)
+        return 2
     finally:
         if owned:
             spark.stop()
-    seconds = time.monotonic() - started
-    print(f"zhengce spark: {total} pages: {total - errors} records, {errors} errors "
-          f"in {seconds:.1f} s ({total / seconds:.1f} pages/s)", file=sys.stderr)
-    return 1 if errors else 0
+    summary.seconds = time.monotonic() - started
+    print(f"zhengce spark: {summary}", file=sys.stderr)
+    return 1 if summary.errors else 0
 
 
 def _session(master: str | None):
@@ -444,16 +533,66 @@ def _session(master: str | None):
     return builder.getOrCreate()
 
 
-def _partitions(spark, wanted: int | None) -> int:
-    return 2 * spark.sparkContext.defaultParallelism if wanted is None else wanted
+def _spread(pages, wanted: int | None):
+    """Repartition the pages when asked to, or when the readers made fewer partitions than
+    there are cores (a few large remote files: Hadoop hands each to a single task)."""
+    if wanted == 0:
+        return pages
+    cores = pages.context.defaultParallelism
+    if wanted is None and pages.getNumPartitions() >= cores:
+        return pages  # no shuffle: each task reads its pages and extracts them as they come
+    return pages.repartition(wanted or 2 * cores)
 
 
-def _count(spark, dest: str) -> tuple[int, int]:
-    """(pages, errors) of the written dataset: read back, it costs one column scan."""
+def _parquet_summary(spark, dest: str):
+    """What the written dataset holds: read back, it costs a scan of one column."""
     from pyspark.sql import functions as F
 
-    row = spark.read.parquet(dest).agg(F.count(F.lit(1)), F.count("error")).first()
-    return row[0], row[1]
+    from zhengce.batch import Summary
+
+    total, errors = spark.read.parquet(dest).agg(F.count(F.lit(1)), F.count("error")).first()
+    return Summary(pages=total, records=total - errors, errors=errors)
+
+
+# --- into a zhengce database ----------------------------------------------------------------------
+
+def _is_database(dest: str) -> bool:
+    return dest.lower().startswith(("postgresql://", "postgres://"))
+
+
+def write_store(records, dest: str):
+    """Store extract_df's rows (with a ``ref`` column) into a PostgreSQL database with the
+    tables of zhengce.store, as zhengce batch stores them: a page already there by URL or content
+    hash is updated or left alone, a failed page goes to ``errors``.  Each task writes its own
+    partition over its own connection.  Returns a zhengce.batch.Summary of the whole."""
+    from zhengce.batch import Summary
+    from zhengce.store import open_store
+
+    open_store(dest).close()  # create the tables once, here, before the tasks race to
+    parts = records.rdd.mapPartitions(partial(_store_partition, dest=dest)).collect()
+    total = Summary()
+    for part in parts:
+        for name in ("pages", "records", "updated", "unchanged", "errors"):
+            setattr(total, name, getattr(total, name) + getattr(part, name))
+    return total
+
+
+def _store_partition(rows: Iterator, dest: str) -> Iterator:
+    """Executor side: one store for the partition, committed every COMMIT_EVERY pages, as in
+    zhengce batch (whose _store turns a record, or its failure, into rows)."""
+    from zhengce.batch import COMMIT_EVERY, Result, Summary, _store
+    from zhengce.store import open_store
+
+    store, summary = open_store(dest), Summary()
+    try:
+        for done, row in enumerate(rows, start=1):
+            record = None if row.error else row_to_record(row)
+            _store(store, Result(row.ref, row.url, row.content_hash, record, row.error), summary)
+            if done % COMMIT_EVERY == 0:
+                store.commit()
+    finally:
+        store.close()
+    yield summary
 
 
 def main(argv=None) -> int:
