@@ -8,7 +8,9 @@ with varied URLs (each copy marked, so every page is distinct), written once as 
 file and as a folder of files under bench/out/ (git-ignored).  Each run is the real command in a
 subprocess, into a fresh SQLite database.  Peak memory is sampled from /proc every 50 ms over
 the whole process tree (the command, the forkserver, the workers): RSS summed, and PSS summed
-(PSS counts a page shared by forked workers once, so it is the truer total).
+(PSS counts a page shared by forked workers once, so it is the truer total).  CPU per page,
+summed over the tree, shows the work the speed-up is made of; the load average beside each run
+shows whether other processes were competing for the CPUs (the machine has two).
 """
 from __future__ import annotations
 
@@ -63,8 +65,8 @@ def build_corpus(size: int) -> tuple[Path, Path]:
     return warc, folder
 
 
-def tree_memory(root_pid: int) -> tuple[int, int]:
-    """(RSS, PSS) in bytes, summed over a process and all its descendants."""
+def process_tree(root_pid: int) -> list[int]:
+    """A process and all its descendants, from the parent ids in /proc."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -74,21 +76,37 @@ def tree_memory(root_pid: int) -> tuple[int, int]:
             except (OSError, IndexError, ValueError):
                 continue
             children.setdefault(ppid, []).append(int(entry))
-    rss = pss = 0
-    stack = [root_pid]
+    tree, stack = [], [root_pid]
     while stack:
         pid = stack.pop()
+        tree.append(pid)
         stack += children.get(pid, [])
-        try:
-            with open(f"/proc/{pid}/smaps_rollup") as fh:
-                for line in fh:
-                    if line.startswith("Rss:"):
-                        rss += int(line.split()[1]) * 1024
-                    elif line.startswith("Pss:"):
-                        pss += int(line.split()[1]) * 1024
-        except OSError:
-            continue
+    return tree
+
+
+def memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in bytes; (0, 0) once it is gone."""
+    rss = pss = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Rss:"):
+                    rss = int(line.split()[1]) * 1024
+                elif line.startswith("Pss:"):
+                    pss = int(line.split()[1]) * 1024
+    except OSError:
+        pass
     return rss, pss
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time a process has used so far."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def run(input_path: Path, workers: int, size: int) -> dict:
@@ -100,16 +118,24 @@ def run(input_path: Path, workers: int, size: int) -> dict:
     started = time.monotonic()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak_rss = peak_pss = 0
+    cpu: dict[int, float] = {}  # the last CPU time seen per process (sampled: a slight undercount)
     while proc.poll() is None:
-        rss, pss = tree_memory(proc.pid)
-        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+        tree = process_tree(proc.pid)
+        sizes = [memory(pid) for pid in tree]
+        peak_rss = max(peak_rss, sum(r for r, _ in sizes))
+        peak_pss = max(peak_pss, sum(p for _, p in sizes))
+        for pid in tree:
+            seconds_used = cpu_seconds(pid)
+            if seconds_used is not None:
+                cpu[pid] = seconds_used
         time.sleep(0.05)
     seconds = time.monotonic() - started
     summary = proc.stderr.read().strip()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"zhengce batch failed ({proc.returncode}): {summary}")
     return {"seconds": seconds, "rate": size / seconds, "rss": peak_rss, "pss": peak_pss,
-            "summary": summary, "load": os.getloadavg()[0]}
+            "cpu_ms": 1000 * sum(cpu.values()) / size, "summary": summary,
+            "load": os.getloadavg()[0]}
 
 
 def main() -> None:
@@ -124,7 +150,7 @@ def main() -> None:
         print(f"warning: load average {busy:.2f} before starting: other processes share the CPUs, "
               "so throughput (and the 2-worker speed-up above all) will read low", file=sys.stderr)
     print(f"{'input':7} {'pages':>6} {'workers':>7} {'seconds':>8} {'pages/s':>8} "
-          f"{'peak RSS':>9} {'peak PSS':>9} {'load':>5}")
+          f"{'peak RSS':>9} {'peak PSS':>9} {'CPU/page':>8} {'load':>5}")
     results = {}
     for size in args.sizes:
         warc, folder = build_corpus(size)
@@ -133,7 +159,8 @@ def main() -> None:
                 r = run(warc if kind == "warc" else folder, workers, size)
                 results[kind, size, workers] = r
                 print(f"{kind:7} {size:6d} {workers:7d} {r['seconds']:8.1f} {r['rate']:8.1f} "
-                      f"{r['rss'] / 2**20:7.0f}MB {r['pss'] / 2**20:7.0f}MB {r['load']:5.2f}",
+                      f"{r['rss'] / 2**20:7.0f}MB {r['pss'] / 2**20:7.0f}MB "
+                      f"{r['cpu_ms']:6.1f}ms {r['load']:5.2f}",
                       flush=True)
     print()
     for kind in args.inputs:

@@ -31,6 +31,7 @@ from typing import Callable, Iterable, Iterator
 
 from .record import ExtractionError, PolicyRecord
 from .sources import InputNotFound, Page, check_inputs, iter_pages
+from .store import PageNotStored, StoreError, open_store
 
 DEFAULT_TIMEOUT = 30.0
 WINDOW_PER_WORKER = 8     # pages read ahead per worker: enough to keep workers busy, no more
@@ -301,8 +302,6 @@ def run_batch(inputs: Iterable[str], dest: str, *, workers: int | None = None,
 
     Raises InputNotFound or StoreError (usage errors) before any page is read.
     """
-    from .store import open_store
-
     inputs = list(inputs)
     check_inputs(inputs)
     store = open_store(dest)
@@ -336,22 +335,21 @@ def _unstored(pages: Iterator[Page], store, summary: Summary) -> Iterator[Page]:
 
 
 def _store(store, result: Result, summary: Summary) -> None:
-    from .store import PageNotStored
-
     summary.pages += 1
+    reason = result.error
     if result.ok:
         try:
             outcome = store.add(result.record.to_dict(), reference=result.ref, url=result.url,
                                 content_hash=result.content_hash)
-        except PageNotStored as exc:
-            result = Result.failed(Page(result.ref, result.url), str(exc))
+        except PageNotStored as exc:  # e.g. a value the database refuses: this page only
+            reason = str(exc)
         else:
             summary.records += outcome != "unchanged"
             summary.updated += outcome == "updated"
             summary.unchanged += outcome == "unchanged"
             return
     summary.errors += 1
-    store.add_error(reference=result.ref, url=result.url, reason=result.error)
+    store.add_error(reference=result.ref, url=result.url, reason=reason)
 
 
 class _Progress:
@@ -398,8 +396,6 @@ def register_cli(subparsers) -> None:
 
 
 def _cmd_batch(args) -> int:
-    from .store import StoreError
-
     try:
         summary = run_batch(args.inputs, args.out, workers=args.workers,
                             timeout=args.timeout or None, progress=True)
