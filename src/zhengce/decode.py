@@ -28,6 +28,7 @@ _BINARY_MAGIC = {
 _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w-]{2,20})""", re.I)
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
             "cp936": "gb18030", "utf8": "utf-8", "unicode": "utf-8"}
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _STRICT_CJK = {"big5", "big5-hkscs", "cp950", "shift-jis", "sjis", "cp932", "euc-jp", "euc-kr", "cp949"}
 _HTML_SIGNS = re.compile(r"<(?:!doctype|html|head|body|meta|div|p|table|title|span|br|a)\b", re.I)
 
@@ -89,8 +90,7 @@ def _refuse_binary_text(text: str) -> None:
     sample = text[:4096]
     if not sample:
         return
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
-    bad = controls + sample.count("\ufffd")
+    bad = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
     if bad > 0.1 * len(sample):
         raise ExtractionError("input looks like binary data, not a web page or text")
 

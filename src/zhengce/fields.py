@@ -5,6 +5,7 @@ meta tags, the document's own title and signature over the 信息公开 block's 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 from urllib.parse import urljoin
 
 import regex as re
@@ -25,7 +26,7 @@ class Evidence:
     headings: list[str] = field(default_factory=list)  # h1-h3 and *title* elements
     links: list[tuple[str, str]] = field(default_factory=list)  # (text, href) in the article
     url: str | None = None
-    list_like: bool = False                # dated links dominate: an index page
+    list_like: Callable[[], bool] = bool   # dated links dominate (an index page): asked lazily
     title_hint: str | None = None          # the title, once found
 
 
@@ -146,7 +147,7 @@ def kind(ev: Evidence, title_text: str | None, column: str | None) -> tuple[str,
     if by_title:
         return by_title, genre
     if not title_text:  # no article of its own: an index of other pages, or a data page
-        return ("list" if ev.list_like else "other"), None
+        return ("list" if ev.list_like() else "other"), None
     for pattern, k in markers.COLUMN_KIND:
         if column and pattern.search(column):
             return k, genre

@@ -19,12 +19,13 @@ CONTAINERS = (
     ("id", "Content"), ("id", "content"), ("id", "ContentText"),
 )
 # Comment or meta pairs that bracket the article in Hanweb and other CMSs.
+# (a word the page must contain, begin pattern, end pattern): the word is a cheap test before
+# a case-blind regex runs over the whole page.
 MARKER_PAIRS = (
-    (r"<!--\s*ZJEG_RSS\.content\.begin\s*-->", r"<!--\s*ZJEG_RSS\.content\.end\s*-->"),
-    (r"<meta\s+name=[\"']?ContentStart[\"']?\s*/?>", r"<meta\s+name=[\"']?ContentEnd[\"']?\s*/?>"),
-    (r"<!--\s*(?:正文|content)\s*(?:开始|start|begin)\s*-->", r"<!--\s*(?:正文|content)\s*(?:结束|end)\s*-->"),
+    ("ZJEG_RSS", r"<!--\s*ZJEG_RSS\.content\.begin\s*-->", r"<!--\s*ZJEG_RSS\.content\.end\s*-->"),
+    ("ContentStart", r"<meta\s+name=[\"']?ContentStart[\"']?\s*/?>", r"<meta\s+name=[\"']?ContentEnd[\"']?\s*/?>"),
+    ("<!--", r"<!--\s*(?:正文|content)\s*(?:开始|start|begin)\s*-->", r"<!--\s*(?:正文|content)\s*(?:结束|end)\s*-->"),
 )
-
 # Elements that never hold article text (also: anything hidden, see dom.HIDDEN_XPATH).
 DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
              "embed", "svg", "canvas", "select", "option", "button", "input", "textarea", "map",

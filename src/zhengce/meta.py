@@ -87,8 +87,10 @@ INFO_WINDOW = 16        # lines a block may span
 
 def info_block(lines: list[str]) -> dict[str, str]:
     """Fields of the 信息公开 metadata block, by label, whatever its layout (table, dl, spans)."""
-    hits = [(i, m) for i, line in enumerate(lines[:4000]) for m in _INFO_RE.finditer(line)
-            if len(line) < 400]
+    # a label is followed by a colon or a cell break, or stands alone on a short line
+    hits = [(i, m) for i, line in enumerate(lines[:4000])
+            if len(line) < 400 and (len(line) <= 12 or "：" in line or ":" in line or "\t" in line)
+            for m in _INFO_RE.finditer(line)]
     best: dict[str, str] = {}
     for k, (i, _) in enumerate(hits):
         window = [h for h in hits[k:] if h[0] - i < INFO_WINDOW]

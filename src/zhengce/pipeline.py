@@ -88,7 +88,7 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
     ev.info = meta.info_block(ev.lines)
     title = fields.title(ev)
     ev.body = content.select_body(article_lines, title)
-    ev.list_like = content.is_list_page(page.lines)
+    ev.list_like = lambda: content.is_list_page(page.lines)
     ev.title_hint = title
     return ev
 
@@ -111,13 +111,18 @@ def _canonical(root) -> str | None:
     return None
 
 
+_MARKERS = [(word, re.compile(b, re.I), re.compile(e, re.I)) for word, b, e in markers.MARKER_PAIRS]
+
+
 def _marked_region(text: str):
     """The element built from the HTML between CMS marker comments, when a page has them."""
-    for begin, end in markers.MARKER_PAIRS:
-        b = re.search(begin, text, re.I)
+    for word, begin, end in _MARKERS:
+        if word not in text:
+            continue
+        b = begin.search(text)
         if not b:
             continue
-        e = re.compile(end, re.I).search(text, b.end())
+        e = end.search(text, b.end())
         if not e:
             continue
         region = dom.parse(f"<html><body><div>{text[b.end():e.start()]}</div></body></html>")
@@ -151,7 +156,7 @@ def _evidence_from_text(text: str, url: str | None) -> Evidence:
     if not title and ev.body:
         title = _title_above(raw, plain, ev.body[0])
         ev.headings = [title] if title else []
-    ev.list_like = content.is_list_page([Line(ln) for ln in raw])
+    ev.list_like = lambda: content.is_list_page([Line(ln) for ln in raw])
     ev.title_hint = title
     return ev
 
