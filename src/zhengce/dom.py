@@ -61,19 +61,20 @@ _HIDDEN_CLASSES = frozenset(("hide", "hidden", "ng-hide", "sr-only", "visually-h
 _DROP = frozenset(markers.DROP_TAGS)
 
 
-def _hidden(attrib, cls: str) -> bool:
-    if "hidden" in attrib:
+def _hidden_inline(node) -> bool:
+    """Hidden by an attribute or an inline style (checked on every element: cheap tests first)."""
+    if node.get("hidden") is not None:
         return True
-    style = attrib.get("style")
-    # cheap substring tests first: this runs on every element of every page
-    if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
-        return True
-    return bool(cls) and _hiding_class(cls)
+    style = node.get("style")
+    return bool(style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style))
 
 
-@lru_cache(maxsize=4096)   # a page repeats a few dozen class strings thousands of times
-def _hiding_class(cls: str) -> bool:
-    return not _HIDDEN_CLASSES.isdisjoint(cls.split())
+@lru_cache(maxsize=8192)   # a page repeats a few dozen (tag, class, id) triples thousands of times
+def _judge(tag: str, cls: str, ident: str) -> tuple[bool, bool, int | None]:
+    """(hidden by a class, heading-like, rank among the CMS body containers or None)."""
+    hides = bool(cls) and not _HIDDEN_CLASSES.isdisjoint(cls.split())
+    heading = tag in _HEADING_TAGS or "title" in cls.lower() or "title" in ident.lower()
+    return hides, heading, _container_rank(tag, cls, ident)
 
 
 # markers.CONTAINERS as a lookup table: (attribute, value) -> rank
@@ -81,12 +82,6 @@ _CONTAINER_RANK = {(attr, value): rank for rank, (attr, value) in enumerate(mark
 _ID_PREFIXES = [(value, rank) for (attr, value), rank in _CONTAINER_RANK.items() if attr == "id^"]
 
 
-@lru_cache(maxsize=4096)
-def _names_title(name: str) -> bool:
-    return "title" in name.lower()
-
-
-@lru_cache(maxsize=4096)
 def _container_rank(tag: str, cls: str, ident: str) -> int | None:
     table = _CONTAINER_RANK
     ranks = [table[("class", t)] for t in cls.split() if ("class", t) in table]
@@ -154,19 +149,25 @@ class Rendering:
                 self._plain.append(text)
 
     def _walk(self, root) -> None:
-        # The hottest loop of the library: attributes are read once, helpers kept local.
+        # The hottest loop of the library: attributes are read once, each element's class and
+        # id are judged by one cached call, helpers are kept local.
         walker = etree.iterwalk(root, events=("start", "end"))
-        starts: dict = {}
+        span = self.span
         skipped = set()
         in_link = 0
+        keep_hidden = self._keep_hidden
         flush, add, buf, lines = self._flush, self._add, self._buf, self.lines
         for event, node in walker:
-            tag = node.tag if isinstance(node.tag, str) else ""
+            tag = node.tag
             if event == "start":
-                attrib = node.attrib
-                cls = attrib.get("class", "")
-                ident = attrib.get("id", "")
-                if not tag or tag in _DROP or (_hidden(attrib, cls) and not self._keep_hidden):
+                if tag.__class__ is not str or tag in _DROP:
+                    walker.skip_subtree()
+                    skipped.add(node)
+                    continue
+                cls = node.get("class") or ""
+                ident = node.get("id") or ""
+                hides, heading, rank = _judge(tag, cls, ident)
+                if not keep_hidden and (hides or _hidden_inline(node)):
                     walker.skip_subtree()
                     skipped.add(node)
                     continue
@@ -174,15 +175,13 @@ class Rendering:
                     flush()
                 elif tag in CELL_TAGS:
                     buf.append("\t")
-                if tag == "a":
+                elif tag == "a":
                     in_link += 1
-                starts[node] = len(lines)
-                if tag in _HEADING_TAGS or _names_title(cls) or _names_title(ident):
+                span[node] = len(lines)
+                if heading:
                     self.headings.append(node)
-                if cls or ident or tag == "ucapcontent":
-                    rank = _container_rank(tag, cls, ident)
-                    if rank is not None:
-                        self.containers.append((rank, node))
+                if rank is not None:
+                    self.containers.append((rank, node))
                 if node.text:
                     add(node.text, in_link > 0)
                 continue
@@ -192,11 +191,11 @@ class Rendering:
                 continue
             if tag == "a":
                 in_link -= 1
-            if tag in BLOCK_TAGS:
+            elif tag in BLOCK_TAGS:
                 flush()
             elif tag in CELL_TAGS or tag in LABEL_TAGS:
                 buf.append("\t")
-            self.span[node] = (starts.pop(node), len(lines))
+            span[node] = (span[node], len(lines))
             if node.tail and node is not root:
                 add(node.tail, in_link > 0)
         flush()
