@@ -141,7 +141,8 @@ class Rendering:
         self._link = 0
 
     def _add(self, text: str | None, in_link: bool) -> None:
-        if text:
+        # the indentation between tags opens most lines: leading white space is dropped anyway
+        if text and (self._buf or not text.isspace()):
             self._buf.append(text)
             if in_link:
                 self._link += len(text.strip())
