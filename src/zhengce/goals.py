@@ -246,6 +246,9 @@ def _default_year(text: str) -> int | None:
     return None
 
 
+_NEWLINE = re.compile("\n")
+
+
 class _Context:
     """Precomputed positions: boundaries, deadlines and section headings, looked up by bisection
     so that long texts stay linear."""
@@ -254,7 +257,7 @@ class _Context:
         self.text = text
         self.clause_seps = [m.start() for m in CLAUSE_SEP.finditer(text)]
         self.sentence_seps = [m.start() for m in SENTENCE_SEP.finditer(text)]
-        self.newlines = [i for i, c in enumerate(text) if c == "\n"]
+        self.newlines = [m.start() for m in _NEWLINE.finditer(text)]   # not a loop over chars
         self.default_year = _default_year(text)
         # (end, year, forward?) of each deadline phrase; 今年 gives a year but no commitment
         self.deadlines = [(m.end(), y, self._forward_deadline(m, y, doc_year))
