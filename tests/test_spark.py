@@ -135,9 +135,8 @@ def test_a_page_over_the_time_limit_becomes_an_error():
     def hang(content, *, url=None, charset=None):
         time.sleep(5)
 
-    columns = zs._Columns("html", None, None, None, ())
     started = time.monotonic()
-    record, error = zs._extract_page(hang, b"<p>x</p>", {"html": b"<p>x</p>"}, columns, 0.2)
+    record, error = zs._extract_page(hang, b"<p>x</p>", None, None, timeout=0.2)
     assert record is None and error == "timed out after 0.2 s"
     assert time.monotonic() - started < 2
 

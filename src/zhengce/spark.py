@@ -22,6 +22,10 @@ How it fits together:
   call, a regex or the parser, ends when that call returns).
 * The readers reuse :mod:`zhengce.sources`, so a WARC record reads exactly as in ``zhengce
   batch`` and a Spark record equals the record ``zhengce.extract`` gives for the same page.
+  Local files stream from disk; when there are fewer WARC files than tasks wanted, each is cut
+  at record boundaries so that tasks read and extract side by side, with no shuffle.
+* The command writes Parquet, or PostgreSQL through :mod:`zhengce.store` (the tables, the
+  deduplication and the error rows of ``zhengce batch``).
 
 pyspark is imported inside the functions that need it: ``import zhengce`` never loads it, and
 the executors run only the module-level functions below, which need no pyspark at all.
@@ -201,21 +205,19 @@ def _extract_partition(rows: Iterator, columns: _Columns, timeout: float | None)
         content = values[columns.content]
         if isinstance(content, (bytearray, memoryview)):
             content = bytes(content)  # Spark hands binary columns over as bytearray
-        record, error = _extract_page(extract, content, values, columns, timeout)
-        url = values.get(columns.url) if columns.url else None
+        url, charset, error = (values.get(name) if name else None
+                               for name in (columns.url, columns.charset, columns.error))
+        record = None
+        if not error:  # a page the reader could not read keeps the reader's reason
+            record, error = _extract_page(extract, content, url, charset, timeout)
         body = record_row(record.to_dict()) if record else _empty_row(url)
         yield passed + body + (_content_hash(content), error)
 
 
-def _extract_page(extract, content, values: dict, columns: _Columns, timeout):
+def _extract_page(extract, content, url, charset, timeout):
     """(record, None), or (None, why there is none)."""
     from zhengce.batch import _extract_one  # the same error messages as zhengce batch
 
-    read_error = values.get(columns.error) if columns.error else None
-    if read_error:
-        return None, read_error
-    charset = values.get(columns.charset) if columns.charset else None
-    url = values.get(columns.url) if columns.url else None
     try:
         with _time_limit(timeout):
             return _extract_one(partial(extract, charset=charset), content, url)
