@@ -321,17 +321,21 @@ def signature_orgs(body: list[str]) -> list[str]:
 
 # --- source, references, attachments --------------------------------------------------------------
 
+_BOOK_MARKS = re.compile(r"[《》]")
+
+
 def references(body: list[str]) -> list[str]:
     """Titles cited in 《》 (nested 《》 kept whole), minus the short names the text defines."""
     text = "\n".join(body)
     found = []
     depth, start = 0, 0
-    for i, ch in enumerate(text):
-        if ch == "《":
+    for m in _BOOK_MARKS.finditer(text):  # visit only the brackets, not every character
+        i = m.start()
+        if m.group() == "《":
             if depth == 0:
                 start = i + 1
             depth += 1
-        elif ch == "》" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 found.append((start, text[start:i]))
