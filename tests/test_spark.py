@@ -125,7 +125,8 @@ def test_record_rows_round_trip_without_spark():
     assert isinstance(row["issue_date"], dt.date)
     for field in zs.record_fields():                      # a collected Row holds structs as dicts
         if field.items:
-            row[field.key] = [dict(zip((f.key for f in field.items), item)) for item in row[field.key]]
+            keys = [f.key for f in field.items]
+            row[field.key] = [dict(zip(keys, item)) for item in row[field.key]]
     assert zs.row_to_record(row) == record
 
 
@@ -269,6 +270,7 @@ def test_the_command_writes_parquet(spark, tmp_path):
     assert_same_record(zs.row_to_record(plan), extract(page.read_bytes()), "plan_targets")
     assert zs.main([str(page), "--out", str(out), "--overwrite"]) == 0
     assert spark.read.parquet(str(out)).count() == 1
+    assert zs.main([str(tmp_path / "missing.warc"), "--out", str(out), "--overwrite"]) == 2
 
 
 def test_the_command_stores_into_postgresql_as_batch_does(spark, tmp_path, pg_url, postgres_server):

@@ -47,8 +47,8 @@ from functools import lru_cache, partial
 from typing import Iterable, Iterator
 
 from zhengce.record import PolicyRecord
-from zhengce.sources import (JSONL_EXTENSIONS, PAGE_EXTENSIONS, WARC_EXTENSIONS, InputNotFound, Page,
-                             check_inputs, expand)
+from zhengce.sources import (JSONL_EXTENSIONS, PAGE_EXTENSIONS, WARC_EXTENSIONS, InputNotFound,
+                             Page, check_inputs, expand)
 from zhengce.store import StoreError
 from zhengce.store.schema import SCHEMA, iso_date
 
@@ -498,12 +498,17 @@ def _add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run_command(args) -> int:
-    from pyspark.sql import SparkSession
-
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        print("zhengce spark: error: needs pyspark: pip install 'zhengce[spark]'", file=sys.stderr)
+        return 2
     started = time.monotonic()
     owned = SparkSession.getActiveSession() is None  # stop only a session we started
     spark = _session(args.master)
     try:
+        if spark.sparkContext.master.startswith("local"):  # every input must be on this machine
+            check_inputs([name for name in args.inputs if "://" not in name])
         pages = _spread(_read_rdd(spark, args.inputs, warc_only=False), args.partitions)
         records = _records_of_pages(spark, pages, timeout=args.timeout or None)
         if _is_database(args.out):
@@ -511,7 +516,7 @@ def run_command(args) -> int:
         else:
             records.write.mode("overwrite" if args.overwrite else "errorifexists").parquet(args.out)
             summary = _parquet_summary(spark, args.out)
-    except StoreError as exc:
+    except (InputNotFound, StoreError) as exc:
         print(f"zhengce spark: error: {exc}", file=sys.stderr)
         return 2
     finally:
