@@ -72,16 +72,23 @@ def list_items(lines: list[Line]) -> int:
     count = 0
     for ln in lines:
         text = ln.text
-        linked = ln.link >= 0.5 * len(text) or _BULLET.match(text)
+        # a link holding a title, alone or in a table row beside its number and date
+        linked = (ln.link >= 8 and ln.link >= 0.3 * len(text)) or _BULLET.match(text)
         if linked and cjk_count(text) >= 6 and _ITEM_DATE.search(text):
             count += 1
     return count
 
 
-def is_list_page(lines: list[Line]) -> bool:
+def is_list_page(lines: list[Line], strong: bool = False) -> bool:
+    """Dated entries hold their own against the prose (a summary under each entry is prose too).
+
+    ``strong`` asks for more: an index that outweighs the prose even where the page has a
+    heading of its own (a 信息公开目录 page is titled after its column).
+    """
     items = list_items(lines)
     prose = sum(1 for ln in lines if ln.punct >= 2 and ln.link < 0.5 * len(ln.text))
-    # a summary under each entry is prose too: entries must hold their own against it
+    if strong:
+        return items >= 2 * LIST_MIN_ITEMS and items >= prose
     return items >= LIST_MIN_ITEMS and items >= 0.5 * prose
 
 

@@ -26,7 +26,7 @@ class Evidence:
     headings: list[str] = field(default_factory=list)  # h1-h3 and *title* elements
     links: list[tuple[str, str]] = field(default_factory=list)  # (text, href) in the article
     url: str | None = None
-    list_like: Callable[[], bool] = bool   # dated links dominate (an index page): asked lazily
+    list_like: Callable[..., bool] = bool  # dated links dominate (an index page): asked lazily
     title_hint: str | None = None          # the title, once found
 
 
@@ -143,11 +143,13 @@ def genre_and_kind(title_text: str | None) -> tuple[str | None, str | None]:
 
 
 def kind(ev: Evidence, title_text: str | None, column: str | None) -> tuple[str, str | None]:
+    if not title_text:  # no article of its own: an index of other pages, or a data page
+        return ("list" if ev.list_like() else "other"), None
     genre, by_title = genre_and_kind(title_text)
     if by_title:
         return by_title, genre
-    if not title_text:  # no article of its own: an index of other pages, or a data page
-        return ("list" if ev.list_like() else "other"), None
+    if ev.list_like(True):  # a column's index page, headed by the column's name
+        return "list", None
     for pattern, k in markers.COLUMN_KIND:
         if column and pattern.search(column):
             return k, genre

@@ -134,6 +134,8 @@ REACH_AFTER = re.compile(rf"[^，。；;,\d]{{0,8}}?(?:{REACH_WORDS})")
 CLAUSE_SEP = re.compile(r"[，,；;。！？!?：:\n]")
 SENTENCE_SEP = re.compile(r"[。！？!?；;\n]")
 RETRO_RE = re.compile(RETRO)
+# A sentence that opens by taking stock up to a year already reached reports, all its clauses.
+RETRO_LEAD = re.compile(r"\s*(?:截至|截止)(?:到)?\s*(?P<y>(?:19|20)\d\d)\s*年")
 FORWARD_RE = re.compile(FORWARD)
 RULE_RE = re.compile(RULE)
 PER_RE = re.compile(r"(?:每|人均|户均|亩均)[^\d，。；]{0,6}$")
@@ -255,6 +257,7 @@ class _Context:
 
     def __init__(self, text: str, doc_year: int | None):
         self.text = text
+        self.doc_year = doc_year
         self.clause_seps = [m.start() for m in CLAUSE_SEP.finditer(text)]
         self.sentence_seps = [m.start() for m in SENTENCE_SEP.finditer(text)]
         self.newlines = [m.start() for m in _NEWLINE.finditer(text)]   # not a loop over chars
@@ -383,6 +386,9 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
         return False
     ss, se = ctx.bounds(ctx.sentence_seps, m.start(), m.end(), 2 * WINDOW)
     sentence = work[ss:se]
+    lead = RETRO_LEAD.match(sentence)
+    if lead and (ctx.doc_year is None or int(lead.group("y")) <= ctx.doc_year):
+        return False                            # '截至2023年底，…覆盖居民58万人': a stock-take
     if RULE_RE.search(sentence) or PER_RE.search(work, max(cs, m.start() - 9), m.start()):
         return False
     if "元" in (m.group("unit") or "") and PAYMENT_RE.search(clause):

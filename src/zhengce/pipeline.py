@@ -88,7 +88,7 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
     ev.info = meta.info_block(ev.lines)
     title = fields.title(ev)
     ev.body = content.select_body(article_lines, title)
-    ev.list_like = lambda: content.is_list_page(page.lines)
+    ev.list_like = lambda strong=False: content.is_list_page(page.lines, strong)
     ev.title_hint = title
     return ev
 
@@ -156,7 +156,7 @@ def _evidence_from_text(text: str, url: str | None) -> Evidence:
     if not title and ev.body:
         title = _title_above(raw, plain, ev.body[0])
         ev.headings = [title] if title else []
-    ev.list_like = lambda: content.is_list_page([Line(ln) for ln in raw])
+    ev.list_like = lambda strong=False: content.is_list_page([Line(ln) for ln in raw], strong)
     ev.title_hint = title
     return ev
 
@@ -222,14 +222,16 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
         title = None  # a column or home page names itself, it is not an article
     kind, genre = fields.kind(ev, title, column)
     if kind == "list":
-        title, ev.body = None, []
+        # an index page: the dates, numbers and bodies on it belong to the documents it lists
+        title, ev.body, ev.info, ev.links = None, [], {}, []
+        ev.meta = {k: v for k, v in ev.meta.items() if k in ("sitename", "siteidcode", "columnname")}
     title_index = _index_of(ev.lines, title)
-    published = fields.publish_date(ev, title_index)
-    issued = fields.issue_date(ev, published, title_index) if kind != "news" else None
+    published = fields.publish_date(ev, title_index) if kind != "list" else None
+    issued = fields.issue_date(ev, published, title_index) if kind not in ("news", "list") else None
     site_code = ev.meta.get("siteidcode")
     if not (site_code and meta.SITE_CODE.match(site_code)):
         site_code = meta.site_code_in(ev.lines)
-    source = _source(ev, title_index)
+    source = _source(ev, title_index) if kind != "list" else None
     body_text = "\n".join(ev.body)
     year = int((issued or published or "0")[:4]) or None
     commitments = commitments and kind != "list"
