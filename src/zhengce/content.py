@@ -198,24 +198,23 @@ def _extend_head(lines, start):
 
 
 def _extend_tail(lines, end):
-    """Take the signature block (issuer lines, then the date) that follows the last prose line."""
-    j = end
-    while j < len(lines) and j - end < 6:
+    """Take the signature block (issuer lines, then the date) that follows the last prose line,
+    with the 附件 and contact lines between; those alone, with no signature after them, may be
+    the page's footer and are left out."""
+    j, signed = end, end
+    while j < len(lines) and j - end < 8:
         text = lines[j].text.strip()
-        if _DOC_TAIL.match(text):  # an attachment link or a contact line, still the document's
-            j += 1
-            continue
-        if is_boilerplate(text) or markers.FOOTER_WEAK.search(text) or lines[j].link:
-            break
         if _DATE_ONLY.match(text) or _looks_like_org(text) or text.startswith(("（此件", "(此件")):
             j += 1
-            continue
-        break
-    return j
+            signed = j
+        elif _DOC_TAIL.match(text):  # an attachment link or a contact line, still the document's
+            j += 1
+        else:
+            break
+    return signed
 
 
-# 附件说明 and contact lines that close a 公文 before its signature
-_DOC_TAIL = re.compile(r"^(?:附件|联系人|联系电话|咨询电话|联系方式)\s*\d*\s*[:：]")
+_DOC_TAIL = re.compile(r"^(?:附件|联系人|联系电话|咨询电话|联系方式|电\s*话|传\s*真|邮\s*箱|地\s*址)\s*\d*\s*[:：]")
 
 
 _ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}{markers.ORG_SUFFIX}$")
