@@ -163,6 +163,7 @@ LEAD_TIME = re.compile(rf"^(?:{_LEAD_TIME})+")
 LEAD_STRIP = re.compile(rf"^(?:{_LEAD_TIME}|{_LEAD_MODAL})+")
 TRAIL_STRIP = re.compile(rf"(?:基本|全面)?(?:实现|达成)$|比(?:19|20)\d\d\s*年$|(?:{_LEAD_MODAL})$")
 NOUN_STOP = re.compile(r"[、，,；;。：:\n（(]|以上|以下|左右")
+STRUCTURE = re.compile(r"(?:阶段|方面|部分|环节|步骤|层次|批次|章|节|条)")
 ATTRIBUTIVE = re.compile(r"的(?!目标|水平)")
 MODAL_VERB = re.compile(rf"(?:{MODALS})(?:{_alt(COUNT_VERBS)}|{_alt(LEVEL_VERBS)})")
 RELATIVE = {"年底前": 0, "年内": 0, "今年": 0, "本年度": 0, "明年": 1}
@@ -431,6 +432,8 @@ def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
         return None, prev
     cmp, ind_start, ind_end, text_start = reading
     e = m.end()
+    if STRUCTURE.match(work, e):
+        return None, prev                       # '分…三个阶段', '从五个方面': how a text is built
     if ATTRIBUTIVE.match(work, e) and (not VERB_BEFORE.search(work, max(cs, m.start() - 6), m.start())
                                        or QUANTITY.search(work, e, ce)):
         # '400万元以下的项目', '培育营业收入超过10亿元的企业100家': a class, not a goal

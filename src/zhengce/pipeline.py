@@ -250,7 +250,8 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
         issuers=tuple(fields.issuers(ev, title, kind)),
         source=source,
         body=body_text,
-        actions=tuple(find_actions(body_text)) if commitments and body_text else (),
+        # a notice's numbered parts (项目名称, 中标信息 …) inform, they do not commit
+        actions=tuple(find_actions(body_text)) if commitments and body_text and kind != "notice" else (),
         targets=tuple(find_targets(body_text, year=year)) if commitments and body_text else (),
         references=tuple(fields.references(ev.body)),
         attachments=tuple(fields.attachments(ev)),
