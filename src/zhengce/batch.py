@@ -81,11 +81,11 @@ def extract_many(pages: Iterable[Page], workers: int | None = None, ordered: boo
 def _extract_here(page: Page, extractor: Extractor | None) -> Result:
     if page.error:
         return Result.failed(page, page.error)
-    record, error = _extract_one(extractor or _default_extractor(), page.content, page.url)
+    record, error = extract_one(extractor or _default_extractor(), page.content, page.url)
     return Result(page.ref, page.url, page.content_hash, record, error)
 
 
-def _extract_one(extractor: Extractor, content, url) -> tuple[PolicyRecord | None, str | None]:
+def extract_one(extractor: Extractor, content, url) -> tuple[PolicyRecord | None, str | None]:
     """(record, None) or (None, reason): whatever goes wrong in one page stays with that page."""
     try:
         return extractor(content, url=url), None
@@ -194,7 +194,7 @@ def _worker_main(conn, extractor) -> None:
         if task is None:
             return
         seq, content, url = task
-        conn.send((seq, *_extract_one(extractor, content, url)))
+        conn.send((seq, *extract_one(extractor, content, url)))
 
 
 class _Pool:
@@ -312,7 +312,7 @@ def run_batch(inputs: Iterable[str], dest: str, *, workers: int | None = None,
         results = extract_many(pages, workers, ordered=False, timeout=timeout, extractor=extractor)
         last_commit = time.monotonic()
         for done, result in enumerate(results, start=1):
-            _store(store, result, summary)
+            store_result(store, result, summary)
             if done % COMMIT_EVERY == 0 or time.monotonic() - last_commit > COMMIT_SECONDS:
                 store.commit()
                 last_commit = time.monotonic()
@@ -334,7 +334,7 @@ def _unstored(pages: Iterator[Page], store, summary: Summary) -> Iterator[Page]:
             yield page
 
 
-def _store(store, result: Result, summary: Summary) -> None:
+def store_result(store, result: Result, summary: Summary) -> None:
     summary.pages += 1
     reason = result.error
     if result.ok:

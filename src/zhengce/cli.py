@@ -3,6 +3,7 @@
     zhengce extract FILE...      one JSON record per line (``-`` reads standard input)
     zhengce evaluate DIR         score against a corpus laid out as pages/ + gold/
     zhengce batch INPUT... --out DEST
+    zhengce spark INPUT... --out DEST   (with the spark extra: pyspark)
 """
 from __future__ import annotations
 
@@ -54,12 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--show", action="store_true", help="print one line per miss")
     p.set_defaults(func=_cmd_evaluate)
 
-    try:  # the batch command lives beside its library code
-        from .batch import register_cli
-    except ImportError:
-        pass
-    else:
-        register_cli(sub)
+    # the batch and spark commands live beside their library code (pyspark loads only when run)
+    from .batch import register_cli as register_batch_cli
+    from .spark import register_cli as register_spark_cli
+
+    register_batch_cli(sub)
+    register_spark_cli(sub)
     return parser
 
 

@@ -216,11 +216,11 @@ def _extract_partition(rows: Iterator, columns: _Columns, timeout: float | None)
 
 def _extract_page(extract, content, url, charset, timeout):
     """(record, None), or (None, why there is none)."""
-    from zhengce.batch import _extract_one  # the same error messages as zhengce batch
+    from zhengce.batch import extract_one  # the same error messages as zhengce batch
 
     try:
         with _time_limit(timeout):
-            return _extract_one(partial(extract, charset=charset), content, url)
+            return extract_one(partial(extract, charset=charset), content, url)
     except _PageTimeout:
         return None, f"timed out after {timeout:g} s"
 
@@ -586,15 +586,15 @@ def write_store(records, dest: str):
 
 def _store_partition(rows: Iterator, dest: str) -> Iterator:
     """Executor side: one store for the partition, committed every COMMIT_EVERY pages, as in
-    zhengce batch (whose _store turns a record, or its failure, into rows)."""
-    from zhengce.batch import COMMIT_EVERY, Result, Summary, _store
+    zhengce batch (whose store_result turns a record, or its failure, into rows)."""
+    from zhengce.batch import COMMIT_EVERY, Result, Summary, store_result
     from zhengce.store import open_store
 
     store, summary = open_store(dest), Summary()
     try:
         for done, row in enumerate(rows, start=1):
             record = None if row.error else row_to_record(row)
-            _store(store, Result(row.ref, row.url, row.content_hash, record, row.error), summary)
+            store_result(store, Result(row.ref, row.url, row.content_hash, record, row.error), summary)
             if done % COMMIT_EVERY == 0:
                 store.commit()
     finally:
