@@ -114,7 +114,7 @@ GENRE_KIND = (
 COLUMN_KIND = (
     (re.compile(r"解读|回应关切|答问"), "interpretation"),
     (re.compile(r"公示|公告|招标|采购|处罚|人事信息"), "notice"),
-    (re.compile(r"要闻|动态|新闻|资讯|工作|快讯|信息|发布会|图片|视频|专题|投资运行|经济运行"), "news"),
+    (re.compile(r"要闻|动态|新闻|资讯|工作|快讯|信息|发布会|图片|视频|专题|运行"), "news"),
     (re.compile(r"文件|政策|法规|规章|规范性|规划|计划"), "policy"),
 )
 # Endings of the names of public bodies (issuers, signature lines).
