@@ -23,6 +23,8 @@ BLOCK_TAGS = frozenset(
     "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul "
     "caption html title".split())
 CELL_TAGS = frozenset(("td", "th"))
+# Inline elements never hold a whole article: the walk keeps no line span for them.
+INLINE_TAGS = frozenset("a abbr b big br cite code em font i img label small span strong sub sup u".split())
 # Inline elements that hold a label ('<label>索引号</label><span>…</span>'): end with a tab.
 LABEL_TAGS = frozenset(("label",))
 # A stray </html> or </body> early in the page makes libxml2 drop the rest: remove them all.
@@ -178,7 +180,8 @@ class Rendering:
                     buf.append("\t")
                 elif tag == "a":
                     in_link += 1
-                span[node] = len(lines)
+                if tag not in INLINE_TAGS:  # only boxes can hold an article: spans for them
+                    span[node] = len(lines)
                 if heading:
                     self.headings.append(node)
                 if rank is not None:
@@ -196,7 +199,8 @@ class Rendering:
                 flush()
             elif tag in CELL_TAGS or tag in LABEL_TAGS:
                 buf.append("\t")
-            span[node] = (span[node], len(lines))
+            if tag not in INLINE_TAGS:
+                span[node] = (span[node], len(lines))
             if node.tail and node is not root:
                 add(node.tail, in_link > 0)
         flush()
