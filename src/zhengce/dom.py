@@ -175,7 +175,8 @@ class Rendering:
                     skipped.add(node)
                     continue
                 if tag in BLOCK_TAGS or tag == "br":
-                    flush()
+                    if buf:
+                        flush()
                 elif tag in CELL_TAGS:
                     buf.append("\t")
                 elif tag == "a":
@@ -196,7 +197,8 @@ class Rendering:
             if tag == "a":
                 in_link -= 1
             elif tag in BLOCK_TAGS:
-                flush()
+                if buf:
+                    flush()
             elif tag in CELL_TAGS or tag in LABEL_TAGS:
                 buf.append("\t")
             if tag not in INLINE_TAGS:
