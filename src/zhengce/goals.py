@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from .record import Target
 
@@ -105,13 +106,27 @@ WINDOW = 200       # a clause longer than this is not one a reader would call a 
 _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
+@lru_cache(maxsize=4)
+def halfwidth(text: str) -> str:
+    """Full-width ASCII to half-width, one for one (positions stay those of ``text``); cached
+    because targets and actions both read the same body."""
+    return text.translate(_HALF)
+
+
 def _alt(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 _CN = "零〇一二两三四五六七八九十百千"
+# small patterns used per candidate, compiled once
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_LEADING_ZERO = re.compile(r"0\d+")
+_YEAR_IN = re.compile(r"((?:19|20)\d\d)\s*年")
+_TOP_LEVEL = re.compile(r"\s*[一二三四五六七八九十]|\s*第")
+_LIST_GAP = re.compile(r"[^\d]{0,16}、")
 _AR_NUM = r"\d{1,9}(?:,\d{3})*(?:\.\d+)?"
 _CN_NUM = rf"[{_CN}]{{1,8}}(?:[万亿][{_CN}]{{1,8}}){{0,2}}(?:点[零〇一二三四五六七八九]{{1,6}})?"
+_CN_ONLY = re.compile(rf"[{_CN}]+")
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
 _UNIT = rf"(?:(?:{_alt(MAGNITUDE_UNITS)})?(?:{_alt(BASE_UNITS)})|{_alt(MAGNITUDE_UNITS)})"
 _QUAL = rf"(?:[(（]含[)）])?(?P<qual>{_alt(QUALIFIERS)})"
@@ -177,7 +192,7 @@ FYP_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030, "六
 def cn_number(s: str) -> float:
     """'三百二十' -> 320, '一点五' -> 1.5, '百' -> 100, '两' -> 2, '1,132.92' -> 1132.92."""
     s = s.replace(",", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+    if _ARABIC.fullmatch(s):
         return float(s)
     whole, _, frac = s.partition("点")
     value = _cn_integer(whole)
@@ -212,9 +227,9 @@ def _quantity(m: re.Match) -> tuple[float, str, float | None] | None:
     if g["cheng"]:
         return cn_number(g["cheng"]) * 10, "%", None
     num, unit = g["num"], g["unit"]
-    if re.fullmatch(r"0\d+", num):
+    if _LEADING_ZERO.fullmatch(num):
         return None                             # phone prefixes (0591-…)
-    if re.fullmatch(rf"[{_CN}]+", num) and set(num) <= set("十百千") and unit == "级":
+    if _CN_ONLY.fullmatch(num) and set(num) <= set("十百千") and unit == "级":
         return None                             # 千亿级 means "of the order of", not a figure
     if g["u1"] and unit != g["u1"]:
         return None
@@ -286,9 +301,9 @@ class _Context:
             if len(line) <= 60 and (h := HEADING.match(line)):
                 state = ("forward" if FWD_HEAD_RE.search(line) else
                          "retro" if RETRO_HEAD_RE.search(line) else None)
-                y = re.search(r"((?:19|20)\d\d)\s*年", line)
+                y = _YEAR_IN.search(line)
                 year = int(y.group(1)) if y else None
-                if re.match(r"\s*[一二三四五六七八九十]|\s*第", h.group()):   # top level
+                if _TOP_LEVEL.match(h.group()):   # top level
                     parent = (state, year)
                 else:
                     state, year = state or parent[0], year or parent[1]
@@ -352,7 +367,7 @@ def _reading(work: str, m: re.Match, cs: int, prev) -> tuple[str, int, int, int]
         if _clean(work[cs:base + c.start()], LEAD_STRIP)[1]:
             return cmp, cs, base + c.end("obj"), cs   # '城镇新增就业7万人': keep the subject
         return cmp, base + c.start("obj"), base + c.end("obj"), cs
-    if prev and prev[0] == cs and re.fullmatch(r"[^\d]{0,16}、", work[prev[1]:s]):
+    if prev and prev[0] == cs and _LIST_GAP.fullmatch(work[prev[1]:s]):
         return prev[2], s, -1, s                # '建成4个高级版、42个初级版…' shares the verb
     if m.group("unit") in TIME_UNITS and REACH_AFTER.match(work, m.end()):
         return "<=", cs, s, cs
@@ -411,7 +426,7 @@ def find_targets(text: str, year: int | None = None) -> list[Target]:
     order.  ``year`` is the document's year, used for 今年/年底前/明年; it may be None."""
     if not text:
         return []
-    work = text.translate(_HALF)
+    work = halfwidth(text)
     ctx = _Context(work, year)
     out: list[Target] = []
     seen = set()
