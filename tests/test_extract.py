@@ -57,6 +57,7 @@ def test_seed_page_actions_and_targets(seed):
         "重大创新平台能级提升行动", "关键技术持续攻关行动", "科技成果转移转化行动", "研发投入持续攻关行动",
         "科技人才引育行动", "科技体制改革攻坚行动", "基层科技管理能力提升行动", "科技合作交流拓展行动"]
     assert [a.ordinal for a in seed.actions] == list(range(1, 9))
+    assert seed.actions_stated == 8   # '等8个方面' agrees with the eight found
     got = [(t.indicator, t.comparator, t.value, t.unit, t.year) for t in seed.targets]
     assert got == [
         ("全社会研发经费投入年均增长", ">", 12, "%", 2025),
@@ -75,9 +76,10 @@ def test_record_is_immutable_and_serialises_to_plain_json(seed):
         seed.title = "changed"  # type: ignore[misc]
     data = seed.to_dict()
     assert json.loads(seed.to_json()) == data
+    # every key of SCHEMA.md, and the stated count of actions issue 3 asks the record to keep
     assert set(data) == {"url", "site", "site_code", "column", "kind", "genre", "title", "publish_date",
                          "issue_date", "doc_number", "issuers", "source", "body", "actions", "targets",
-                         "references", "attachments"}
+                         "references", "attachments", "actions_stated"}
     assert isinstance(data["issuers"], list) and isinstance(data["targets"][0], dict)
     assert PolicyRecord.from_dict(data) == seed
 

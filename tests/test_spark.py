@@ -94,6 +94,8 @@ def test_schema_has_every_record_key_with_its_type():
     for key, value in record.items():
         if key.endswith("_date"):
             assert types[key] == T.DateType(), key
+        elif key == "actions_stated":
+            assert types[key] == T.IntegerType(), key
         elif isinstance(value, list):
             assert isinstance(types[key], T.ArrayType), key
         else:

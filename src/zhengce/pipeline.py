@@ -13,7 +13,7 @@ from . import content, decode, dom, fields, markers, meta
 from .dom import Line
 from .fields import Evidence
 from .goals import find_targets
-from .measures import find_actions
+from .measures import find_actions, stated_count
 from .record import PolicyRecord
 from .textutil import cjk_count, norm, squash
 
@@ -252,6 +252,7 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
         body=body_text,
         # a notice's numbered parts (项目名称, 中标信息 …) inform, they do not commit
         actions=tuple(find_actions(body_text)) if commitments and body_text and kind != "notice" else (),
+        actions_stated=stated_count(body_text) if commitments and body_text and kind != "notice" else None,
         targets=tuple(find_targets(body_text, year=year)) if commitments and body_text else (),
         references=tuple(fields.references(ev.body)),
         attachments=tuple(fields.attachments(ev)),

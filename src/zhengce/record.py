@@ -63,6 +63,9 @@ class PolicyRecord:
     source: str | None = None
     body: str = ""
     actions: tuple[Action, ...] = ()
+    # the number of actions the text itself states ('从…等8个方面', '八大行动'), when it states one:
+    # where it differs from len(actions), the reader sees both
+    actions_stated: int | None = None
     targets: tuple[Target, ...] = ()
     references: tuple[str, ...] = ()
     attachments: tuple[Attachment, ...] = field(default=())

@@ -28,7 +28,7 @@ import datetime as _dt
 from dataclasses import dataclass
 
 TYPES = ("serial", "bigint", "integer", "numeric", "text", "date", "timestamp")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2   # 2: pages.actions_stated
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,8 @@ SCHEMA = Schema(SCHEMA_VERSION, (
         Column("doc_number", "text", key="doc_number"),
         Column("source", "text", key="source"),
         Column("body", "text", nullable=False, key="body"),
+        Column("actions_stated", "integer", key="actions_stated",
+               doc="how many actions the text says it lists ('等8个方面'), when it says"),
         Column("extracted_at", "timestamp", nullable=False),
         Column("zhengce_version", "text", nullable=False),
     ), indexes=(
