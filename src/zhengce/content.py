@@ -173,7 +173,8 @@ def select_body(lines: list[Line], title: str | None = None) -> list[str]:
     end = _extend_tail(lines, end)
     out = []
     for i, ln in enumerate(lines[start:end]):
-        text = ln.text.replace("\t", " ").strip()
+        # table rows keep their cells apart with tabs: indicator tables are read from them
+        text = "\t".join(cell.strip() for cell in ln.text.split("\t") if cell.strip())
         if not text or is_boilerplate(text) or _IMG_TOKEN.match(text):
             continue
         if title_key and norm(text) == title_key:

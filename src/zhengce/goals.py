@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from .indicators import table_targets
 from .record import Target
 
 # ---------------------------------------------------------------------------------------------
@@ -421,22 +422,31 @@ def _year(m: re.Match, ctx: _Context, lead_year: int | None) -> int | None:
     return year if year is not None and 1949 <= year <= 2100 else None
 
 
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 def find_targets(text: str, year: int | None = None) -> list[Target]:
-    """Every quantified goal in ``text`` (plain article text, paragraphs joined by "\\n"), in
-    order.  ``year`` is the document's year, used for 今年/年底前/明年; it may be None."""
+    """Every quantified goal in ``text`` (plain article text, paragraphs joined by "\n"), in
+    order.  ``year`` is the document's year, used for 今年/年底前/明年; it may be None.
+    Rows of an indicator table (cells separated by tabs) are read by ``indicators``."""
     if not text:
         return []
     work = halfwidth(text)
     ctx = _Context(work, year)
-    out: list[Target] = []
+    found = table_targets(text, ctx.default_year)
+    row_spans = [(pos, _line_end(text, pos)) for pos, _ in found]
     seen = set()
     prev = None                                 # (clause start, end, comparator) of the last hit
     for m in QUANTITY.finditer(work):
+        if any(a <= m.start() < b for a, b in row_spans):
+            continue                            # that row was read as a table row
         target, prev = _target(text, work, m, ctx, prev)
         if target and (key := (target.text, target.value, target.unit)) not in seen:
             seen.add(key)
-            out.append(target)
-    return out
+            found.append((m.start(), target))
+    return [target for _, target in sorted(found, key=lambda item: item[0])]
 
 
 def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
