@@ -94,6 +94,11 @@ def is_list_page(lines: list[Line], strong: bool = False) -> bool:
 
 # --- which lines are the article --------------------------------------------------------------
 
+def is_label_line(text: str) -> bool:
+    """'发布时间：…', '来源：…': a line of page metadata."""
+    return bool(_LABEL_LINE.match(text))
+
+
 def is_boilerplate(text: str) -> bool:
     return markers.is_boilerplate_line(text) or bool(markers.FOOTER_STRONG.search(text))
 

@@ -53,7 +53,9 @@ def title(ev: Evidence) -> str | None:
     the parts of <title>, which often names only the site or the column.
     """
     strong = [t for t in (ev.meta.get("articletitle"), ev.info.get("title"), ev.meta.get("og:title")) if t]
-    weak = [p for p in _TITLE_SPLIT.split(ev.html_title or "") if cjk_count(p) >= 4]
+    # <title> is 'article - site' or 'site | article': its longest part is the article's
+    weak = sorted((p for p in _TITLE_SPLIT.split(ev.html_title or "") if cjk_count(p) >= 4),
+                  key=len, reverse=True)[:1]
     printed = [h for h in ev.headings if 4 <= cjk_count(h) and len(h) <= 150 and "..." not in h
                and "…" not in h[-2:]]
     # the longest agreeing heading is the full title (shorter ones are site names, or truncated)

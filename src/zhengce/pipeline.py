@@ -81,7 +81,7 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
     else:
         container = content.find_container(page, body_el)
         article_lines = page.lines_of(container)
-    headings = [text for text in map(_heading_text, page.headings[:200]) if text]
+    headings = [text for text in (_heading_text(h, page) for h in page.headings[:200]) if text]
     links = [(squash(dom.text_of(a)), a.get("href") or "") for a in _link_scope(container).iter("a")]
     ev = Evidence(lines=[ln.text for ln in page_lines], body=[], meta=tags, html_title=html_title,
                   headings=headings, links=links, url=url)
@@ -93,9 +93,15 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
     return ev
 
 
-def _heading_text(el) -> str | None:
-    """A heading's text, or None for a headline that links elsewhere (lists, home pages)."""
-    text = squash(dom.text_of(el))
+def _heading_text(el, page) -> str | None:
+    """A heading's text, or None for a headline that links elsewhere (lists, home pages).
+
+    A title broken over lines by <br> is joined again; a line of 发布时间/来源 that a template
+    put inside the heading is left out.
+    """
+    # a heading that is a block has lines of its own; a cell or inline title shares its line
+    lines = [ln.text for ln in page.lines_of(el)] or [squash(dom.text_of(el))]
+    text = "".join(line for line in lines if not content.is_label_line(line)).replace("\t", "")
     if not text or len(text) > 200:
         return None
     for a in el.xpath("ancestor-or-self::a | .//a"):
