@@ -61,6 +61,15 @@ def test_info_block_in_every_layout(lines):
     assert "index" in info
 
 
+def test_info_block_with_bracketed_labels_and_a_co_issuer():
+    info = meta.info_block(["\t[发文机构]\t某市住房和城乡建设委员会\t[联合发文]\t某市财政局",
+                            "\t[发文字号]\t某建法〔2019〕11号\t[成文日期]\t2019年06月28日"])
+    assert info == {"issuer": "某市住房和城乡建设委员会", "co_issuers": "某市财政局",
+                    "doc_number": "某建法〔2019〕11号", "issue_date": "2019年06月28日"}
+    ev = fields.Evidence(lines=[], body=["第一条 为规范管理，制定本办法。"], info=info)
+    assert fields.issuers(ev, "某市住房公积金管理办法", "policy") == ["某市住房和城乡建设委员会", "某市财政局"]
+
+
 def test_running_text_is_not_an_info_block():
     assert meta.info_block(["本办法所称文号，是指发文机关的文件编号。", "来源于各部门的标题"]) == {}
 

@@ -301,7 +301,8 @@ def issuers(ev: Evidence, title_text: str | None, kind_: str) -> list[str]:
                     return dedupe(above.split())
             break
     if ev.info.get("issuer"):
-        return split_orgs(ev.info["issuer"]) or [ev.info["issuer"]]
+        named = " ".join(filter(None, (ev.info["issuer"], ev.info.get("co_issuers"))))
+        return split_orgs(named) or [ev.info["issuer"]]
     return []
 
 

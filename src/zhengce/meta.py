@@ -76,9 +76,11 @@ def _cut_value(value: str) -> str:
 # --- the 信息公开 block ------------------------------------------------------------------------
 
 _INFO_ALL = [(field, lab) for field, labs in markers.INFO_LABELS.items() for lab in labs]
+# A label ends with a colon, a cell break or the line; '[发文字号]' and '【成文日期】' bracket it.
 _INFO_RE = re.compile(
-    r"(?:(?<=^|[\t|｜\s])|(?<=[\u4e00-\u9fff\d)）]\s?))(?P<label>"
-    + _label_pattern([lab for _, lab in _INFO_ALL]) + r")\s*(?:[:：]|\t|$)")
+    r"(?:(?<=^|[\t|｜\s])|(?<=[\u4e00-\u9fff\d)）]\s?))(?P<open>[\[【]\s*)?(?P<label>"
+    + _label_pattern([lab for _, lab in _INFO_ALL])
+    + r")\s*(?:(?(open)[\]】]\s*[:：]?|(?!))|[:：]|\t|$)")
 # A line that opens with a 信息公开 label ('索 引 号：…'): metadata, not prose.
 INFO_LABEL = re.compile(r"^\s*(?:" + _label_pattern([lab for _, lab in _INFO_ALL]) + r")\s*[:：\t]")
 _INFO_FIELD = {re.sub(r"\s", "", lab): field for field, lab in _INFO_ALL}
