@@ -283,3 +283,8 @@ def test_100kb_inputs_run_quickly(unit):
     start = time.perf_counter()
     check_targets(unit, 2024)
     assert time.perf_counter() - start < 5
+
+
+def test_figure_inside_a_quoted_name_is_not_a_target():
+    text = "到2025年，建成“15分钟健身圈”，全市体育场地面积达到2.6平方米。"
+    assert [(t.value, t.unit) for t in find_targets(text)] == [(2.6, "平方米")]

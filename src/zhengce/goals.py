@@ -422,6 +422,15 @@ def _year(m: re.Match, ctx: _Context, lead_year: int | None) -> int | None:
     return year if year is not None and 1949 <= year <= 2100 else None
 
 
+def _quoted_name(work: str, start: int, end: int) -> bool:
+    """The figure sits inside a short quotation (“15分钟健身圈”, “1+N”): part of a name."""
+    opened = work.rfind("“", max(0, start - 12), start)
+    if opened < 0 or "”" in work[opened:start]:
+        return False
+    closed = work.find("”", end, end + 12)
+    return closed >= 0
+
+
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
@@ -457,6 +466,8 @@ def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
         return None, prev
     cmp, ind_start, ind_end, text_start = reading
     e = m.end()
+    if _quoted_name(work, m.start(), e):
+        return None, prev                       # '“15分钟健身圈”': a name, not a goal
     if STRUCTURE.match(work, e):
         return None, prev                       # '分…三个阶段', '从五个方面': how a text is built
     if ATTRIBUTIVE.match(work, e) and (not VERB_BEFORE.search(work, max(cs, m.start() - 6), m.start())

@@ -157,11 +157,14 @@ def _evidence_from_text(text: str, url: str | None) -> Evidence:
     ev = Evidence(lines=raw, body=[], url=url)  # bullets kept: they delimit breadcrumb steps
     ev.info = meta.info_block(plain)
     title = _dump_title(raw, plain)
-    ev.headings = [title] if title else []
     ev.body = _dump_body(raw, plain, title)
-    if not title and ev.body:
-        title = _title_above(raw, plain, ev.body[0])
-        ev.headings = [title] if title else []
+    if ev.body and (not title or _date_line_follows(plain, ev.body[0])):
+        # no date line, or one printed at the article's foot: the title is above the text
+        above = _title_above(raw, plain, ev.body[0])
+        if above and above != title:
+            title = above
+            ev.body = _dump_body(raw, plain, title)
+    ev.headings = [title] if title else []
     ev.list_like = lambda strong=False: content.is_list_page([Line(ln) for ln in raw], strong)
     ev.title_hint = title
     return ev
@@ -195,6 +198,17 @@ def _dump_title(raw: list[str], plain: list[str]) -> str | None:
     return None
 
 
+def _date_line_follows(plain: list[str], first_paragraph: str) -> bool:
+    """True when the first date line comes after the article has begun."""
+    key = norm(first_paragraph)
+    for line in plain:
+        if _DATE_LABEL_LINE.search(line) and len(line) < 120:
+            return False
+        if norm(line) == key:
+            return True
+    return False
+
+
 def _title_above(raw, plain, first_paragraph: str) -> str | None:
     key = norm(first_paragraph)
     for i, line in enumerate(plain):
@@ -206,6 +220,7 @@ def _title_above(raw, plain, first_paragraph: str) -> str | None:
     return None
 
 
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")   # '来源：…', '发布机构：…'
 _REPEATED = re.compile(r"^(.{2,}?)\1+$")   # 'ABCABCABC': a menu's text and its tooltips
 
 
@@ -213,6 +228,7 @@ def _plausible_title(line: str) -> bool:
     return (not _BULLET.match(line) and 6 <= cjk_count(line) <= 80 and len(line) <= 120
             and not line.rstrip().endswith(("。", "：", ":", "；")) and not content.is_boilerplate(line)
             and not line.startswith("[") and not _REPEATED.match(line.replace(" ", ""))
+            and not _LABEL.match(line)
             and not _DATE_LABEL_LINE.search(line))
 
 
