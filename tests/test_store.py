@@ -230,7 +230,8 @@ PORTABLE_QUERIES = [
     "SELECT title FROM pages WHERE publish_date >= '2023-01-01' ORDER BY publish_date, title",
     "SELECT p.title FROM pages p JOIN issuers i ON i.page_id = p.id "
     "WHERE i.name LIKE '%人民政府%' ORDER BY p.title",
-    "SELECT unit, count(*), sum(value) FROM targets GROUP BY unit ORDER BY unit",
+    # REAL (SQLite) and NUMERIC (PostgreSQL) sum differently in the last bits: compare rounded
+    "SELECT unit, count(*), round(sum(value), 6) FROM targets GROUP BY unit ORDER BY unit",
     "SELECT site, count(*) FROM pages WHERE site IS NOT NULL GROUP BY site ORDER BY 2 DESC, 1",
     "SELECT count(*) FROM pages WHERE title LIKE '%通知%'",
 ]

@@ -81,6 +81,7 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
     else:
         container = content.find_container(page, body_el)
         article_lines = page.lines_of(container)
+        article_lines += _related_line(page, container)
     headings = [text for text in (_heading_text(h, page) for h in page.headings[:200]) if text]
     links = [(squash(dom.text_of(a)), a.get("href") or "") for a in _link_scope(container).iter("a")]
     ev = Evidence(lines=[ln.text for ln in page_lines], body=[], meta=tags, html_title=html_title,
@@ -91,6 +92,19 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
     ev.list_like = lambda strong=False: content.is_list_page(page.lines, strong)
     ev.title_hint = title
     return ev
+
+
+_RELATED = re.compile(r"^(?:相关文件|相关政策|政策原文|原文链接)\s*[:：]\s*\S")
+
+
+def _related_line(page, container) -> list[Line]:
+    """'相关文件：…' printed just below the article box names the policy an interpretation
+    explains: it belongs to the text (as the corpus gold has it where it sits inside)."""
+    _, end = page.span.get(container, (0, 0))
+    for line in page.lines[end:end + 3]:
+        if _RELATED.match(line.text):
+            return [Line(line.text, 0, line.punct)]
+    return []
 
 
 def _heading_text(el, page) -> str | None:
