@@ -449,7 +449,7 @@ def find_targets(text: str, year: int | None = None) -> list[Target]:
     seen = set()
     prev = None                                 # (clause start, end, comparator) of the last hit
     for m in QUANTITY.finditer(work):
-        if any(a <= m.start() < b for a, b in row_spans):
+        if row_spans and any(a <= m.start() < b for a, b in row_spans):
             continue                            # that row was read as a table row
         target, prev = _target(text, work, m, ctx, prev)
         if target and (key := (target.text, target.value, target.unit)) not in seen:
