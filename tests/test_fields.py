@@ -150,3 +150,10 @@ def test_references_are_in_order_of_first_mention():
 ])
 def test_serial_numbering_schemes(text, number):
     assert fields.normalise_doc_number(text) == number
+
+
+def test_penalty_table_names_the_deciding_body_even_with_its_label_broken():
+    for lines in (["作出处罚决定的", "机关名称", "某省金融监督管理局", "作出处罚决定的日期", "2024年7月8日"],
+                  ["\t作出处罚决定的\t某省金融监督管理局", "\t机关名称\t"]):
+        ev = fields.Evidence(lines=lines, body=[])
+        assert fields.issuers(ev, "某省金融监督管理局行政处罚信息公开表", "notice") == ["某省金融监督管理局"]

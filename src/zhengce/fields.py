@@ -213,6 +213,11 @@ def issue_date(ev: Evidence, published: str | None, title_index: int | None) -> 
 _DECISION = re.compile(r"(?:作出(?:行政)?处罚决定的?日期|处罚决定日期|决定日期|签发日期)\s*[:：\t]\s*")
 
 
+# the label may be broken over two cells or lines ('作出处罚决定的' / '机关名称'), the value beside it
+_DECISION_BODY = re.compile(rf"作出(?:行政)?处罚决定的[\s]*(?:机关名称[\s]*)?"
+                            rf"(?P<org>[\u4e00-\u9fff（）()]{{2,40}}?{markers.ORG_SUFFIX})(?=[\s]|$)")
+
+
 def _labelled_decision_date(lines) -> str | None:
     for i, line in enumerate(lines):
         m = _DECISION.search(line + "\t")
@@ -300,6 +305,9 @@ def issuers(ev: Evidence, title_text: str | None, kind_: str) -> list[str]:
                 if is_org_line(above):
                     return dedupe(above.split())
             break
+    decided = _DECISION_BODY.search("\n".join(ev.lines))
+    if decided:  # 行政处罚信息公开表: '作出处罚决定的机关名称' and the body beside it
+        return [decided.group("org")]
     if ev.info.get("issuer"):
         named = " ".join(filter(None, (ev.info["issuer"], ev.info.get("co_issuers"))))
         return split_orgs(named) or [ev.info["issuer"]]
