@@ -44,7 +44,7 @@ class Dialect:
         if table.primary_key != ("id",):
             lines.append(f"PRIMARY KEY ({', '.join(map(self.q, table.primary_key))})")
         if table.is_child:
-            lines.append(f'FOREIGN KEY ("page_id") REFERENCES "pages" ("id") ON DELETE CASCADE')
+            lines.append('FOREIGN KEY ("page_id") REFERENCES "pages" ("id") ON DELETE CASCADE')
         return f"CREATE TABLE {self.q(table.name)} (\n  " + ",\n  ".join(lines) + "\n)"
 
     def _column_def(self, column) -> str:
