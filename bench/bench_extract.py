@@ -3,8 +3,8 @@
     pip install -e '.[bench]'
     python bench/bench_extract.py [--corpus ../shared/corpus] [--rounds 5]
 
-Pages: every page of the corpus (if present) and of fixtures/. Each tool runs over all pages
-``--rounds`` times after one warm-up round; the figure is pages per second over the timed rounds.
+Pages: every page of the corpus (if present) and of fixtures/. After a warm-up pass, each round
+runs every tool over all pages in turn; the figure is the median of a tool's rounds.
 Also prints the time `import zhengce` takes in a fresh interpreter. Not a test: machines are noisy.
 """
 from __future__ import annotations
@@ -25,14 +25,20 @@ def load_pages(corpus: Path) -> list[bytes]:
     return [p.read_bytes() for p in paths]
 
 
-def rate(func, pages, rounds: int) -> float:
-    for page in pages:  # warm-up: lazy imports, jieba's dictionary, regex caches
-        func(page)
-    started = time.perf_counter()
-    for _ in range(rounds):
+def rates(tools: dict, pages, rounds: int) -> dict[str, float]:
+    """Median pages per second of each tool over ``rounds`` passes, the tools interleaved in
+    every round so that a busy moment of the machine falls on all of them alike."""
+    for func in tools.values():  # warm-up: lazy imports, regex caches
         for page in pages:
             func(page)
-    return rounds * len(pages) / (time.perf_counter() - started)
+    seen: dict[str, list[float]] = {name: [] for name in tools}
+    for _ in range(rounds):
+        for name, func in tools.items():
+            started = time.perf_counter()
+            for page in pages:
+                func(page)
+            seen[name].append(len(pages) / (time.perf_counter() - started))
+    return {name: statistics.median(values) for name, values in seen.items()}
 
 
 def import_time() -> float:
@@ -45,7 +51,7 @@ def import_time() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=9)
     args = parser.parse_args()
 
     import lxml.html
@@ -67,10 +73,10 @@ def main() -> None:
             p, with_metadata=True)
     except ImportError:
         print("trafilatura is not installed (pip install -e '.[bench]'): skipped")
-    rates = {name: rate(func, pages, args.rounds) for name, func in tools.items()}
-    base = rates.get("trafilatura (with metadata)")
+    per_second = rates(tools, pages, args.rounds)
+    base = per_second.get("trafilatura (with metadata)")
     print(f"{'tool':<32} {'pages/s':>9} {'ms/page':>8} {'× trafilatura':>14}")
-    for name, r in rates.items():
+    for name, r in per_second.items():
         ratio = f"{r / base:>13.1f}×" if base else ""
         print(f"{name:<32} {r:>9.1f} {1000 / r:>8.2f} {ratio}")
     print(f"import zhengce: {import_time() * 1000:.1f} ms (median of 5 fresh interpreters)")
