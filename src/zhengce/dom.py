@@ -84,6 +84,9 @@ _CONTAINER_RANK = {(attr, value): rank for rank, (attr, value) in enumerate(mark
 _ID_PREFIXES = [(value, rank) for (attr, value), rank in _CONTAINER_RANK.items() if attr == "id^"]
 
 
+_TAG_RANK = {value: rank for (attr, value), rank in _CONTAINER_RANK.items() if attr == "tag"}
+
+
 def _container_rank(tag: str, cls: str, ident: str) -> int | None:
     table = _CONTAINER_RANK
     ranks = [table[("class", t)] for t in cls.split() if ("class", t) in table]
@@ -167,13 +170,16 @@ class Rendering:
                     walker.skip_subtree()
                     skipped.add(node)
                     continue
-                cls = node.get("class") or ""
-                ident = node.get("id") or ""
-                hides, heading, rank = _judge(tag, cls, ident)
-                if not keep_hidden and (hides or _hidden_inline(node)):
-                    walker.skip_subtree()
-                    skipped.add(node)
-                    continue
+                if node.attrib:
+                    cls = node.get("class") or ""
+                    ident = node.get("id") or ""
+                    hides, heading, rank = _judge(tag, cls, ident)
+                    if not keep_hidden and (hides or _hidden_inline(node)):
+                        walker.skip_subtree()
+                        skipped.add(node)
+                        continue
+                else:  # most elements carry no attribute at all: judge the tag alone
+                    heading, rank = tag in _HEADING_TAGS, _TAG_RANK.get(tag)
                 if tag in BLOCK_TAGS or tag == "br":
                     if buf:
                         flush()
