@@ -26,7 +26,6 @@ _BULLET = markers.BULLET
 _IMG_TOKEN = re.compile(r"^\[[^\]]{0,40}\](?:\s*\[[^\]]{0,40}\])*$")
 _LABEL_LINE = re.compile(r"^(?:发布日期|发布时间|时间|日期|来源|信息来源|文章来源|作者|撰稿|供稿|"
                          r"发布者|发布机构|点击|浏览|阅读)\s*[:：]")
-_DATE_ONLY = re.compile(r"^[\d〇○零OＯ一二三四五六七八九十年月日\s./-]{6,20}$")
 
 
 # --- where is the article ---------------------------------------------------------------------
@@ -210,7 +209,8 @@ def _extend_tail(lines, end):
     j, signed = end, end
     while j < len(lines) and j - end < 8:
         text = lines[j].text.strip()
-        if _DATE_ONLY.match(text) or _looks_like_org(text) or text.startswith(("（此件", "(此件")):
+        if (markers.DATE_ONLY_LINE.match(text) or markers.is_org_line(text)
+                or text.startswith(("（此件", "(此件"))):
             j += 1
             signed = j
         elif _DOC_TAIL.match(text):  # an attachment link or a contact line, still the document's
@@ -221,13 +221,6 @@ def _extend_tail(lines, end):
 
 
 _DOC_TAIL = re.compile(r"^(?:附件|联系人|联系电话|咨询电话|联系方式|电\s*话|传\s*真|邮\s*箱|地\s*址)\s*\d*\s*[:：]")
-
-
-_ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}{markers.ORG_SUFFIX}$")
-
-
-def _looks_like_org(text: str) -> bool:
-    return all(_ORG_LINE.match(part) for part in text.split()) if text else False
 
 
 def _dedupe_paragraphs(paragraphs: list[str]) -> list[str]:

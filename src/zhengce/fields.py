@@ -226,15 +226,14 @@ def _labelled_decision_date(lines) -> str | None:
     return None
 
 
-_DATE_LINE = re.compile(r"^[\d〇○零OＯ一二三四五六七八九十年月日\s]{6,20}$")
 
 
 def signature_date(body: list[str]) -> str | None:
     """The 成文日期 under the signature: a line that is only a date, after an issuer line."""
     for i, line in enumerate(body):
-        if _DATE_LINE.match(line.strip()) and i > 0:
+        if markers.DATE_ONLY_LINE.match(line.strip()) and i > 0:
             iso = dates.first_date(line)
-            if iso and (is_org_line(body[i - 1]) or i == len(body) - 1 or i >= len(body) - 3):
+            if iso and (markers.is_org_line(body[i - 1]) or i == len(body) - 1 or i >= len(body) - 3):
                 return iso
     return None
 
@@ -242,17 +241,12 @@ def signature_date(body: list[str]) -> str | None:
 # --- issuers -------------------------------------------------------------------------------------
 
 _ORG = re.compile(rf"[\u4e00-\u9fff（）()]{{2,40}}?{markers.ORG_SUFFIX}")
-_ORG_FULL = re.compile(rf"^[\u4e00-\u9fff（）()]{{1,40}}{markers.ORG_SUFFIX}$")
+_ORG_FULL = markers.ORG_NAME
 _TITLE_PREFIX = re.compile(r"^(?P<who>.{2,120}?)\s*(?:关于|印发|转发|批转|(?=(?:19|20)\d{2}年))")
 _JOINT_ISSUE = re.compile(r"(?:^|[，,。；;]|日)\s*(?:由)?(?P<who>[^，,。；;《]{2,80}?)(?:正式|联合|共同)?"
                           r"(?:印发|发布|出台)(?:了)?\s*[《“]")
 _SPLIT_ORGS = re.compile(r"[\s、，,]+")
 _SPLIT_JOIN = re.compile(r"[和及与]")
-
-
-def is_org_line(text: str) -> bool:
-    parts = [p for p in re.split(r"\s+", text.strip()) if p]
-    return bool(parts) and all(_ORG_FULL.match(p) for p in parts) and len(text) <= 80
 
 
 def split_orgs(text: str) -> list[str]:
@@ -302,7 +296,7 @@ def issuers(ev: Evidence, title_text: str | None, kind_: str) -> list[str]:
     for i, line in enumerate(ev.lines):
         if first and norm(line) == first:
             for above in ev.lines[max(0, i - 3):i]:
-                if is_org_line(above):
+                if markers.is_org_line(above):
                     return dedupe(above.split())
             break
     decided = _DECISION_BODY.search("\n".join(ev.lines))
@@ -317,17 +311,17 @@ def issuers(ev: Evidence, title_text: str | None, kind_: str) -> list[str]:
 def signature_orgs(body: list[str]) -> list[str]:
     """Issuer lines right above the signature date (several lines for a joint document)."""
     for i, line in enumerate(body):
-        if i and _DATE_LINE.match(line.strip()) and dates.first_date(line):
+        if i and markers.DATE_ONLY_LINE.match(line.strip()) and dates.first_date(line):
             orgs = []
             j = i - 1
-            while j >= 0 and is_org_line(body[j]) and i - j <= 6:
+            while j >= 0 and markers.is_org_line(body[j]) and i - j <= 6:
                 orgs = body[j].split() + orgs
                 j -= 1
             if orgs:
                 return dedupe(orgs)
     # a report or bulletin signed at its foot without a date
     for line in body[-2:]:
-        if is_org_line(line):
+        if markers.is_org_line(line):
             return dedupe(line.split())
     return []
 

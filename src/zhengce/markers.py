@@ -122,3 +122,14 @@ COLUMN_KIND = (
 ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|政府办公厅|政府办公室|办公厅|办公室|"
               r"委员会|管理委员会|管委会|党工委|工委|委|厅|局|部|署|院|府|会|中心|总局|分局|支队|"
               r"调查队|调查总队|银行|集团|公司|小组|联合会|协会|研究所|大学|法院|检察院|处|所|站|办)")
+
+
+# One public body's full name ('XX市人民政府办公室'), a line of them (a signature, a 公报 byline),
+# and a line that is nothing but a date (the 成文日期 under a signature).
+ORG_NAME = re.compile(rf"^[\u4e00-\u9fff（）()]{{1,40}}{ORG_SUFFIX}$")
+DATE_ONLY_LINE = re.compile(r"^[\d〇○零OＯ一二三四五六七八九十年月日\s./-]{6,20}$")
+
+
+def is_org_line(text: str) -> bool:
+    parts = text.split()
+    return bool(parts) and len(text) <= 80 and all(ORG_NAME.match(p) for p in parts)
