@@ -111,8 +111,9 @@ def is_menu(text: str) -> bool:
     return len(words) >= 4 and len(text) / len(words) < 9 and not _SENTENCE_PUNCT.search(text)
 
 
-def is_prose(text: str) -> bool:
-    cjk = cjk_count(text)
+def is_prose(text: str, cjk: int | None = None) -> bool:
+    if cjk is None:
+        cjk = cjk_count(text)
     if is_menu(text):
         return False
     return (cjk >= 12 and _SENTENCE_PUNCT.search(text) is not None) or cjk >= 30 or (
@@ -136,12 +137,13 @@ def line_score(line: Line, title_key: str | None = None) -> float:
         return -max(8, cjk_count(text))
     if INFO_LABEL.match(text) or _LABEL_LINE.match(text):
         return -3
-    if is_prose(text):
-        return cjk_count(text) + 5 * punct_count(text)
+    cjk = cjk_count(text)
+    if is_prose(text, cjk):
+        return cjk + 5 * punct_count(text)
     if markers.FOOTER_WEAK.search(text):
         return -40
     # short plain text (a table cell, a signature): weakly content, unlike a link or a widget
-    return 0.5 if cjk_count(text) >= 6 else -2
+    return 0.5 if cjk >= 6 else -2
 
 
 def best_segment(scores: list[float]) -> tuple[int, int]:

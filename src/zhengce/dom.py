@@ -9,8 +9,8 @@ time proportional to its size and cannot blow the stack.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -35,8 +35,7 @@ _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=Tru
                                recover=True, default_doctype=False)
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One rendered block of text: ``link`` characters of it sit inside <a>, ``punct`` counts
     the Chinese punctuation outside links (the prose signal)."""
     text: str
@@ -115,9 +114,6 @@ class Rendering:
         self.span: dict = {}
         self.headings: list = []
         self.containers: list[tuple[int, object]] = []   # (rank in markers.CONTAINERS, element)
-        self._buf: list[str] = []
-        self._plain: list[str] = []   # the part of the line outside links
-        self._link = 0
         self._walk(root)
         self._prefix = [0]
         for line in self.lines:
@@ -134,35 +130,18 @@ class Rendering:
 
     # -- the walk --
 
-    def _flush(self) -> None:
-        if not self._buf:  # most block boundaries close nothing: keep this path cheap
-            return
-        text = squash("".join(self._buf))
-        if text:
-            punct = punct_count("".join(self._plain)) if self._plain else 0
-            self.lines.append(Line(text, min(self._link, len(text)), punct))
-        self._buf.clear()
-        self._plain.clear()
-        self._link = 0
-
-    def _add(self, text: str | None, in_link: bool) -> None:
-        # the indentation between tags opens most lines: leading white space is dropped anyway
-        if text and (self._buf or not text.isspace()):
-            self._buf.append(text)
-            if in_link:
-                self._link += len(text.strip())
-            else:
-                self._plain.append(text)
-
     def _walk(self, root) -> None:
-        # The hottest loop of the library: attributes are read once, each element's class and
-        # id are judged by one cached call, helpers are kept local.
+        # The hottest loop of the library (every element of every page passes here): state is
+        # kept in locals, attributes are read once, each element's class and id are judged by
+        # one cached call, and adding text is written out inline rather than called.
         walker = etree.iterwalk(root, events=("start", "end"))
-        span = self.span
+        span, lines, headings, containers = self.span, self.lines, self.headings, self.containers
         skipped = set()
         in_link = 0
         keep_hidden = self._keep_hidden
-        flush, add, buf, lines = self._flush, self._add, self._buf, self.lines
+        buf: list[str] = []      # the pieces of the line being built
+        plain: list[str] = []    # those outside links (the prose signal)
+        linked: list[str] = []   # those inside links
         for event, node in walker:
             tag = node.tag
             if event == "start":
@@ -170,11 +149,11 @@ class Rendering:
                     walker.skip_subtree()
                     skipped.add(node)
                     continue
-                if node.attrib:
-                    cls = node.get("class") or ""
-                    ident = node.get("id") or ""
-                    hides, heading, rank = _judge(tag, cls, ident)
-                    if not keep_hidden and (hides or _hidden_inline(node)):
+                keys = node.keys()
+                if keys:
+                    hides, heading, rank = _judge(tag, node.get("class") or "", node.get("id") or "")
+                    if not keep_hidden and (hides or (("style" in keys or "hidden" in keys)
+                                                      and _hidden_inline(node))):
                         walker.skip_subtree()
                         skipped.add(node)
                         continue
@@ -182,7 +161,7 @@ class Rendering:
                     heading, rank = tag in _HEADING_TAGS, _TAG_RANK.get(tag)
                 if tag in BLOCK_TAGS or tag == "br":
                     if buf:
-                        flush()
+                        _flush(buf, plain, linked, lines)
                 elif tag in CELL_TAGS:
                     buf.append("\t")
                 elif tag == "a":
@@ -190,25 +169,40 @@ class Rendering:
                 if tag not in INLINE_TAGS:  # only boxes can hold an article: spans for them
                     span[node] = len(lines)
                 if heading:
-                    self.headings.append(node)
+                    headings.append(node)
                 if rank is not None:
-                    self.containers.append((rank, node))
-                if node.text:
-                    add(node.text, in_link > 0)
+                    containers.append((rank, node))
+                text = node.text
+                # leading white space of a line (the indentation between tags) is dropped
+                if text and (buf or not text.isspace()):
+                    buf.append(text)
+                    (linked if in_link else plain).append(text)
                 continue
             if node in skipped:
-                if node.tail:
-                    add(node.tail, in_link > 0)
-                continue
-            if tag == "a":
+                pass
+            elif tag == "a":
                 in_link -= 1
             elif tag in BLOCK_TAGS:
                 if buf:
-                    flush()
+                    _flush(buf, plain, linked, lines)
             elif tag in CELL_TAGS or tag in LABEL_TAGS:
                 buf.append("\t")
-            if tag not in INLINE_TAGS:
+            if tag not in INLINE_TAGS and node not in skipped:
                 span[node] = (span[node], len(lines))
-            if node.tail and node is not root:
-                add(node.tail, in_link > 0)
-        flush()
+            text = node.tail
+            if text and node is not root and (buf or not text.isspace()):
+                buf.append(text)
+                (linked if in_link else plain).append(text)
+        _flush(buf, plain, linked, lines)
+
+
+def _flush(buf: list[str], plain: list[str], linked: list[str], lines: list[Line]) -> None:
+    """End the line being built: append it (if it has text) and empty the buffers."""
+    text = squash("".join(buf))
+    if text:
+        link = sum(len(piece.strip()) for piece in linked) if linked else 0
+        punct = punct_count("".join(plain)) if plain else 0
+        lines.append(Line(text, min(link, len(text)), punct))
+    buf.clear()
+    plain.clear()
+    linked.clear()

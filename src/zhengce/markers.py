@@ -47,8 +47,11 @@ BOILERPLATE_START = re.compile(
     r"【?\s*(?:字号|字体)\s*】?\s*$|(?:大|中|小)\s*$|"
     r"\[\s*(?:[\w-]+|\s+)\s*\]\s*$|"
     r"版权与免责声明|免责声明")
+# Searched patterns open every alternative with a literal character: the regex engine then skips
+# to the candidate positions at C speed (a leading [..] class makes it try every alternative at
+# every position, 3x slower on the lines of a page).
 BOILERPLATE_ANYWHERE = re.compile(
-    r"[【\[]\s*字体\s*[:：]?\s*[\[【(]?\s*大|字体\s*[:：]\s*[\[【(]?\s*大\s*[|｜ ]*\s*中|"
+    r"【\s*字体\s*[:：]?\s*[\[【(]?\s*大|\[\s*字体\s*[:：]?\s*[\[【(]?\s*大|字体\s*[:：]\s*[\[【(]?\s*大\s*[|｜ ]*\s*中|"
     r"打印本页|关闭窗口|【打印】|【关闭】|【返回顶部】|【关闭本页】|手机扫一扫|"
     r"本站及其子站|转载请注明|建议(?:您)?使用.{0,20}浏览器|浏览器版本|最佳浏览效果|分辨率")
 
@@ -59,7 +62,7 @@ def is_boilerplate_line(text: str) -> bool:
 
 # The earliest of these ends the article (DOMAIN.md: cut at the earliest strong footer marker).
 FOOTER_STRONG = re.compile(r"网站标识码|ICP\s*备|公网安备|版权所有|网站地图|违法和不良信息举报|"
-                           r"[Cc]opyright|COPYRIGHT|©|\([cC]\)\s*\d{4}")
+                           r"Copyright|copyright|COPYRIGHT|©|\(c\)\s*\d{4}|\(C\)\s*\d{4}")
 FOOTER_WEAK = re.compile(r"^(?:主办单位|主办|承办单位|承办|技术支持|运行维护|维护单位|联系我们|"
                          r"地址|邮编|电话|传真|联系电话|网站声明|隐私)\s*[:：|]")
 # Lines that close the article body (what follows is page tail, not text).
