@@ -449,6 +449,13 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
+@lru_cache(maxsize=4)
+def quantities(text: str) -> tuple[re.Match, ...]:
+    """Every QUANTITY in ``halfwidth(text)``, in order; cached as ``halfwidth`` is (actions
+    count them to tell a bulletin from a plan)."""
+    return tuple(QUANTITY.finditer(halfwidth(text)))
+
+
 def find_targets(text: str, year: int | None = None) -> list[Target]:
     """Every quantified goal in ``text`` (plain article text, paragraphs joined by "\n"), in
     order.  ``year`` is the document's year, used for 今年/年底前/明年; it may be None.
@@ -461,7 +468,7 @@ def find_targets(text: str, year: int | None = None) -> list[Target]:
     row_spans = [(pos, _line_end(text, pos)) for pos, _ in found]
     seen = set()
     prev = None                                 # (clause start, end, comparator) of the last hit
-    for m in QUANTITY.finditer(work):
+    for m in quantities(text):
         if row_spans and any(a <= m.start() < b for a, b in row_spans):
             continue                            # that row was read as a table row
         target, prev = _target(text, work, m, ctx, prev)
