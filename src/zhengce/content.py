@@ -11,6 +11,7 @@ container falls away, and a page rendered twice (normal and 长辈版) yields it
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import markers
 from .dom import Line
@@ -123,6 +124,10 @@ def is_prose(text: str, cjk: int | None = None) -> bool:
 BARRIER = float("-inf")  # a footer or 上一篇/相关链接 line: the article never runs across it
 
 
+# A text dump's lines are scored two or three times (the whole dump, the part after its date
+# line, again once the title is known), and its article appears twice: remember the scores
+# while one page is read (pipeline.extract empties this memo before each page).
+@lru_cache(maxsize=None)
 def line_score(line: Line, title_key: str | None = None) -> float:
     text = line.text
     if title_key and norm(text) in title_key:

@@ -36,6 +36,7 @@ def extract(page: bytes | str, *, url: str | None = None, charset: str | None = 
     Raises ``ExtractionError`` for input that is not a page at all (binary data, a PDF, an image).
     """
     text = decode.to_text(page, charset)
+    content.line_score.cache_clear()   # a memo for this page only: memory stays flat
     if not text.strip():
         return PolicyRecord(url=url)
     if decode.is_html(text):
