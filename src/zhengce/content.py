@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from . import markers
 from .dom import Line
-from .meta import INFO_LABEL
+from .meta import INFO_LABEL as _INFO_LABEL
 from .textutil import cjk_count, norm, punct_count
 
 DESCEND_SHARE = 0.7     # descend while one child holds this share of the prose
@@ -24,6 +24,8 @@ MIN_CONTAINER_PUNCT = 3  # a CMS container with less prose than this is an empty
 _ENUM_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|"
                         r"\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百\d]+[条章节])")
 _BULLET = markers.BULLET
+# the same pattern on the stdlib engine, which matches it at a line's start twice as fast
+INFO_LABEL = re.compile(_INFO_LABEL.pattern)
 _IMG_TOKEN = re.compile(r"^\[[^\]]{0,40}\](?:\s*\[[^\]]{0,40}\])*$")
 _LABEL_LINE = re.compile(r"^(?:发布日期|发布时间|时间|日期|来源|信息来源|文章来源|作者|撰稿|供稿|"
                          r"发布者|发布机构|点击|浏览|阅读)\s*[:：]")

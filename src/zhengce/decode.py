@@ -8,6 +8,7 @@ else UTF-8 with replacement characters.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .record import ExtractionError
 
@@ -98,5 +99,5 @@ def _refuse_binary_text(text: str) -> None:
 def is_html(text: str) -> bool:
     """True when ``text`` is markup rather than a crawler's plain-text rendering."""
     head = text[:20000]
-    tags = len(_HTML_SIGNS.findall(head))
+    tags = sum(1 for _ in islice(_HTML_SIGNS.finditer(head), 3))   # three tags settle it
     return tags >= 3 or bool(re.match(r"\s*<(?:!doctype|html)", head, re.I))

@@ -119,7 +119,7 @@ def _heading_text(el, page) -> str | None:
     text = "".join(line for line in lines if not content.is_label_line(line)).replace("\t", "")
     if not text or len(text) > 200:
         return None
-    for a in el.xpath("ancestor-or-self::a | .//a"):
+    for a in (*el.iterancestors("a"), *el.iter("a")):   # iter() starts with el itself
         if len(squash(dom.text_of(a))) >= 0.8 * len(text):
             return None
     return text
