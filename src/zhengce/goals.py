@@ -479,10 +479,10 @@ def find_targets(text: str, year: int | None = None) -> list[Target]:
 
 
 def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
-    q = _quantity(m)
     cs, ce = ctx.bounds(ctx.clause_seps, m.start(), m.end(), WINDOW)
-    reading = _reading(work, m, cs, prev) if q else None
-    if not reading:
+    reading = _reading(work, m, cs, prev)   # most candidates have none: the cheap test first
+    q = _quantity(m) if reading else None
+    if not q:
         return None, prev
     cmp, ind_start, ind_end, text_start = reading
     e = m.end()
