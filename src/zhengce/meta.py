@@ -7,7 +7,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
-import regex as re
+import re as stdlib_re   # scans plain alternations of literal words 3x faster than regex
+import regex as re        # variable-width lookbehind (the 信息公开 labels)
 
 from . import markers
 from .textutil import nfkc, squash
@@ -84,7 +85,7 @@ _INFO_RE = re.compile(
     + r")\s*(?:(?(open)[\]】]\s*[:：]?|(?!))|[:：]|\t|$)")
 # Any label at all: a cheap first test (its alternatives open with literals, so the engine skips
 # through a line at C speed), most lines of a page have none.
-_INFO_ANY = re.compile(_label_pattern([lab for _, lab in _INFO_ALL]))
+_INFO_ANY = stdlib_re.compile(_label_pattern([lab for _, lab in _INFO_ALL]))
 # A line that opens with a 信息公开 label ('索 引 号：…'): metadata, not prose.
 INFO_LABEL = re.compile(r"^\s*(?:" + _label_pattern([lab for _, lab in _INFO_ALL]) + r")\s*[:：\t]")
 _WS = re.compile(r"\s")
