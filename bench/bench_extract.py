@@ -3,8 +3,9 @@
     pip install -e '.[bench]'
     python bench/bench_extract.py [--corpus ../shared/corpus] [--rounds 5]
 
-Pages: every page of the corpus (if present) and of fixtures/. After a warm-up pass, each round
-runs every tool over all pages in turn; the figure is the median of a tool's rounds.
+Pages: the corpus (if present; the set the speed aim names) and fixtures/ (smaller pages),
+measured apart and then together. After a warm-up pass, each round runs every tool over a set's
+pages in turn; the figure is the median of a tool's rounds.
 Also prints the time `import zhengce` takes in a fresh interpreter. Not a test: machines are noisy.
 """
 from __future__ import annotations
@@ -19,10 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_pages(corpus: Path) -> list[bytes]:
-    paths = sorted((corpus / "pages").glob("*")) if corpus.is_dir() else []
-    paths += [p for p in sorted((ROOT / "fixtures").glob("*")) if p.suffix in (".html", ".txt")]
-    return [p.read_bytes() for p in paths]
+def load_pages(corpus: Path) -> dict[str, list[bytes]]:
+    sets = {}
+    if corpus.is_dir():
+        sets["corpus"] = [p.read_bytes() for p in sorted((corpus / "pages").glob("*"))]
+    sets["fixtures"] = [p.read_bytes() for p in sorted((ROOT / "fixtures").glob("*"))
+                        if p.suffix in (".html", ".txt")]
+    return sets
 
 
 def rates(tools: dict, pages, rounds: int) -> dict[str, float]:
@@ -39,6 +43,15 @@ def rates(tools: dict, pages, rounds: int) -> dict[str, float]:
                 func(page)
             seen[name].append(len(pages) / (time.perf_counter() - started))
     return {name: statistics.median(values) for name, values in seen.items()}
+
+
+def show(heading: str, per_second: dict[str, float]) -> None:
+    base = per_second.get("trafilatura (with metadata)")
+    print(f"\n{heading}")
+    print(f"{'tool':<32} {'pages/s':>9} {'ms/page':>8} {'× trafilatura':>14}")
+    for name, r in per_second.items():
+        ratio = f"{r / base:>13.1f}×" if base else ""
+        print(f"{name:<32} {r:>9.1f} {1000 / r:>8.2f} {ratio}")
 
 
 def import_time() -> float:
@@ -58,9 +71,7 @@ def main() -> None:
 
     import zhengce
 
-    pages = load_pages(args.corpus)
-    mean_kb = sum(map(len, pages)) / len(pages) / 1024
-    print(f"{len(pages)} pages, mean {mean_kb:.0f} KB, {args.rounds} rounds")
+    sets = load_pages(args.corpus)
     tools = {
         "lxml bare parse (floor)": lambda p: lxml.html.document_fromstring(p),
         "zhengce (full record)": lambda p: zhengce.extract(p),
@@ -73,13 +84,16 @@ def main() -> None:
             p, with_metadata=True)
     except ImportError:
         print("trafilatura is not installed (pip install -e '.[bench]'): skipped")
-    per_second = rates(tools, pages, args.rounds)
-    base = per_second.get("trafilatura (with metadata)")
-    print(f"{'tool':<32} {'pages/s':>9} {'ms/page':>8} {'× trafilatura':>14}")
-    for name, r in per_second.items():
-        ratio = f"{r / base:>13.1f}×" if base else ""
-        print(f"{name:<32} {r:>9.1f} {1000 / r:>8.2f} {ratio}")
-    print(f"import zhengce: {import_time() * 1000:.1f} ms (median of 5 fresh interpreters)")
+    seconds = {name: 0.0 for name in tools}   # per page, summed over the sets: the 'all' row
+    for label, pages in sets.items():
+        per_second = rates(tools, pages, args.rounds)
+        for name, r in per_second.items():
+            seconds[name] += len(pages) / r
+        show(f"{label}: {len(pages)} pages, mean {sum(map(len, pages)) / len(pages) / 1024:.0f} KB",
+             per_second)
+    total = sum(map(len, sets.values()))
+    show(f"all {total} pages", {name: total / s for name, s in seconds.items()})
+    print(f"\nimport zhengce: {import_time() * 1000:.1f} ms (median of 5 fresh interpreters)")
 
 
 if __name__ == "__main__":
