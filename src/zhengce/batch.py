@@ -30,7 +30,7 @@ from multiprocessing.connection import wait
 from typing import Callable, Iterable, Iterator
 
 from .record import ExtractionError, PolicyRecord
-from .sources import InputNotFound, Page, check_inputs, iter_pages
+from .sources import InputNotFound, Page, check_inputs, content_hash, iter_pages
 from .store import PageNotStored, StoreError, open_store
 
 DEFAULT_TIMEOUT = 30.0
@@ -116,17 +116,24 @@ class _Scheduler:
     def run(self, pages: Iterator[Page]) -> Iterator[Result]:
         with _Pool(self.workers, self.extractor, self.timeout) as pool:
             while True:
+                # an idle worker gets a page before anything else happens: reading ahead (a
+                # WARC record to inflate) and handing out (the caller's database writes) wait
+                self._submit(pool)
                 self._read_ahead(pages)
-                while self.waiting and pool.has_idle():
-                    seq, page = self.waiting.popleft()
-                    pool.submit(seq, page)
-                    self.running[seq] = page
+                self._submit(pool)
                 yield from self._hand_out()
                 if self.exhausted and not self.waiting and not self.running:
                     return
-                for seq, record, error in pool.collect():
+                for seq, record, error, content_hash in pool.collect():
                     page = self.running.pop(seq)
-                    self.done[seq] = Result(page.ref, page.url, page.content_hash, record, error)
+                    self.done[seq] = Result(page.ref, page.url, content_hash or page.content_hash,
+                                            record, error)
+
+    def _submit(self, pool: "_Pool") -> None:
+        while self.waiting and pool.has_idle():
+            seq, page = self.waiting.popleft()
+            pool.submit(seq, page)
+            self.running[seq] = page
 
     def _read_ahead(self, pages: Iterator[Page]) -> None:
         # In order, the window counts from the oldest page not handed out, so results waiting
@@ -194,7 +201,8 @@ def _worker_main(conn, extractor) -> None:
         if task is None:
             return
         seq, content, url = task
-        conn.send((seq, *extract_one(extractor, content, url)))
+        # the content hash too: hashing here spares the parent, the one process all pages cross
+        conn.send((seq, *extract_one(extractor, content, url), content_hash(content)))
 
 
 class _Pool:
@@ -225,8 +233,9 @@ class _Pool:
         except OSError:
             pass  # the worker is dead: collect() sees the closed pipe and reports the page
 
-    def collect(self) -> list[tuple[int, PolicyRecord | None, str | None]]:
-        """Wait for at least one page to finish or overrun; its (seq, record, error)."""
+    def collect(self) -> list[tuple[int, PolicyRecord | None, str | None, str | None]]:
+        """Wait for at least one page to finish or overrun; its (seq, record, error, content
+        hash), the hash None where the worker could not send one."""
         busy = [w for w in self.workers if w.seq is not None]
         if not busy:
             return []
@@ -236,18 +245,18 @@ class _Pool:
             if worker.conn in ready:
                 out.append(self._receive(worker))
             elif self.timeout and time.monotonic() - worker.started > self.timeout:
-                out.append((worker.seq, None, f"timed out after {self.timeout:g} s"))
+                out.append((worker.seq, None, f"timed out after {self.timeout:g} s", None))
                 self._replace(worker)
         return out
 
     def _receive(self, worker: _Worker):
         try:
-            seq, record, error = worker.conn.recv()
+            result = worker.conn.recv()
         except (EOFError, OSError):  # the worker died with the page (a crash, the OOM killer)
-            seq, record, error = worker.seq, None, "the worker process died on this page"
+            result = worker.seq, None, "the worker process died on this page", None
             self._replace(worker)
         worker.seq = None
-        return seq, record, error
+        return result
 
     def _replace(self, worker: _Worker) -> None:
         worker.stop(kill=True)
@@ -327,7 +336,10 @@ def run_batch(inputs: Iterable[str], dest: str, *, workers: int | None = None,
 def _unstored(pages: Iterator[Page], store, summary: Summary) -> Iterator[Page]:
     """The pages the store does not already hold, as they are (so a rerun or resume is cheap)."""
     for page in pages:
-        if not page.error and store.contains(page.url, page.content_hash):
+        # a URL the store has never seen needs no hash here: the worker computes it in parallel
+        if page.error or (page.url and not store.knows_url(page.url)):
+            yield page
+        elif store.contains(page.url, page.content_hash):
             summary.pages += 1
             summary.unchanged += 1
         else:

@@ -55,8 +55,12 @@ class Page:
     @cached_property
     def content_hash(self) -> str:
         """SHA-256 of the content (UTF-8 for str): the page's key when it has no URL."""
-        data = self.content.encode("utf-8") if isinstance(self.content, str) else self.content
-        return hashlib.sha256(data).hexdigest()
+        return content_hash(self.content)
+
+
+def content_hash(content: bytes | str) -> str:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.sha256(data).hexdigest()
 
 
 class InputNotFound(ValueError):

@@ -5,9 +5,9 @@
     >>> store.add(record.to_dict(), reference="page.html", url=None, content_hash="...")
     >>> store.commit(); store.close()           #    out.jsonl, out.csv, out.parquet, -
 
-Every store has the same writer interface: ``contains(url, content_hash)``, ``add(record, *,
-reference, url, content_hash)``, ``add_error(*, reference, url, reason)``, ``commit()`` and
-``close()``.  :data:`SCHEMA` (see :mod:`zhengce.store.schema`) defines the tables once for all.
+Every store has the same writer interface: ``knows_url(url)``, ``contains(url, content_hash)``,
+``add(record, *, reference, url, content_hash)``, ``add_error(*, reference, url, reason)``,
+``commit()`` and ``close()``.  :data:`SCHEMA` (see :mod:`zhengce.store.schema`) defines the tables once for all.
 """
 from __future__ import annotations
 

@@ -52,6 +52,9 @@ class FileStore:
         except OSError as exc:
             raise StoreError(f"cannot write {dest}: {exc}") from exc
 
+    def knows_url(self, url) -> bool:
+        return False
+
     def contains(self, url, content_hash) -> bool:
         return False  # files are written afresh: nothing to skip
 

@@ -94,6 +94,11 @@ class SQLStore:
 
     # --- the writer interface shared with the file stores ---
 
+    def knows_url(self, url: str) -> bool:
+        """True when a page with this URL is stored, whatever its content: only then does
+        ``contains`` need the content hash (so a first run never hashes in the writer)."""
+        return self._one(self._sql.hash_by_url, (url,)) is not None
+
     def contains(self, url: str | None, content_hash: str) -> bool:
         """True when this content is stored already, so a rerun can skip extracting it."""
         if url:
