@@ -21,6 +21,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
 import signal
 import sys
 import time
@@ -128,6 +132,10 @@ class _Scheduler:
                     page = self.running.pop(seq)
                     self.done[seq] = Result(page.ref, page.url, content_hash or page.content_hash,
                                             record, error)
+                for seq, page in reversed(pool.returned):   # to be sent again, first
+                    self.running.pop(seq)
+                    self.waiting.appendleft((seq, page))
+                pool.returned.clear()
 
     def _submit(self, pool: "_Pool") -> None:
         while self.waiting and pool.has_idle():
@@ -163,56 +171,80 @@ class _Scheduler:
 
 
 class _Worker:
-    """One worker process and the pipe to it; runs one page at a time."""
+    """One worker process and the pipe to it.  It holds up to PIPELINE pages: the first is the
+    one it works on, the others wait in the pipe, so it never sits idle while the parent is
+    busy writing to the database."""
 
     def __init__(self, ctx, extractor):
-        parent_end, child_end = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child_end, extractor), daemon=True)
+        task_in, self.tasks = _pipe(ctx)
+        self.results, result_out = _pipe(ctx)
+        self.process = ctx.Process(target=_worker_main, args=(task_in, result_out, extractor),
+                                   daemon=True)
         self.process.start()
-        child_end.close()  # so that the worker's death shows here as EOF
-        self.conn = parent_end
-        self.seq: int | None = None
-        self.started = 0.0
+        task_in.close()
+        result_out.close()  # so that the worker's death shows here as EOF
+        self.queue: deque[tuple[int, Page]] = deque()   # sent and not answered, in order
+        self.started = 0.0   # when the first page of the queue began, as near as we can tell
 
     def stop(self, kill: bool = False) -> None:
         if kill:
             self.process.kill()
         else:
             try:
-                self.conn.send(None)
+                self.tasks.send(None)
             except OSError:
                 pass
         self.process.join(timeout=None if kill else 2)
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
-        self.conn.close()
+        self.tasks.close()
+        self.results.close()
 
 
-def _worker_main(conn, extractor) -> None:
-    """A worker's loop: receive (seq, content, url), send back (seq, record, error)."""
+def _pipe(ctx):
+    """A one-way pipe (reading end, writing end) grown to hold a large page, so that handing a
+    worker its next page while it is busy never blocks the parent: a blocked parent stores no
+    results and feeds no other worker."""
+    reader, writer = ctx.Pipe(duplex=False)
+    if hasattr(fcntl, "F_SETPIPE_SZ"):   # Linux
+        try:
+            fcntl.fcntl(writer.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+        except OSError:  # above the system's limit (/proc/sys/fs/pipe-max-size): keep the default
+            pass
+    return reader, writer
+
+
+def _worker_main(tasks, results, extractor) -> None:
+    """A worker's loop: receive (seq, content, url), send back (seq, record, error, hash)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     extractor = extractor or _default_extractor()
     while True:
         try:
-            task = conn.recv()
+            task = tasks.recv()
         except EOFError:  # the parent is gone
             return
         if task is None:
             return
         seq, content, url = task
         # the content hash too: hashing here spares the parent, the one process all pages cross
-        conn.send((seq, *extract_one(extractor, content, url), content_hash(content)))
+        results.send((seq, *extract_one(extractor, content, url), content_hash(content)))
+
+
+PIPELINE = 2   # pages a worker holds at once (see _Worker)
+PIPE_BYTES = 1 << 20   # Linux's default ceiling for a pipe's buffer
 
 
 class _Pool:
-    """Worker processes, each fed one page at a time, so the parent always knows how long the
-    page in a worker has been running and can kill a worker that overruns."""
+    """Worker processes fed through pipes.  The parent knows which page each worker is on and
+    since when, so it can kill a worker that overruns the time limit and replace it; the pages
+    that were waiting behind the killed one are handed back (``returned``) to be sent again."""
 
     def __init__(self, size: int, extractor, timeout: float | None):
         self.ctx = _context()
         self.extractor, self.timeout = extractor, timeout
         self.workers = [_Worker(self.ctx, extractor) for _ in range(size)]
+        self.returned: list[tuple[int, Page]] = []
 
     def __enter__(self):
         return self
@@ -220,46 +252,52 @@ class _Pool:
     def __exit__(self, *exc):
         killing = exc[0] is not None  # leaving on an error or an abandoned generator
         for worker in self.workers:
-            worker.stop(kill=killing or worker.seq is not None)
+            worker.stop(kill=killing or bool(worker.queue))
 
     def has_idle(self) -> bool:
-        return any(w.seq is None for w in self.workers)
+        return any(len(w.queue) < PIPELINE for w in self.workers)
 
     def submit(self, seq: int, page: Page) -> None:
-        worker = next(w for w in self.workers if w.seq is None)
-        worker.seq, worker.started = seq, time.monotonic()
+        worker = min(self.workers, key=lambda w: len(w.queue))   # an idle one first
+        if not worker.queue:
+            worker.started = time.monotonic()
+        worker.queue.append((seq, page))
         try:
-            worker.conn.send((seq, page.content, page.url))  # an idle worker is waiting for it
+            worker.tasks.send((seq, page.content, page.url))
         except OSError:
             pass  # the worker is dead: collect() sees the closed pipe and reports the page
 
     def collect(self) -> list[tuple[int, PolicyRecord | None, str | None, str | None]]:
         """Wait for at least one page to finish or overrun; its (seq, record, error, content
         hash), the hash None where the worker could not send one."""
-        busy = [w for w in self.workers if w.seq is not None]
+        busy = [w for w in self.workers if w.queue]
         if not busy:
             return []
-        ready = wait([w.conn for w in busy], timeout=self._time_left(busy))
+        ready = wait([w.results for w in busy], timeout=self._time_left(busy))
         out = []
         for worker in busy:
-            if worker.conn in ready:
+            if worker.results in ready:
                 out.append(self._receive(worker))
             elif self.timeout and time.monotonic() - worker.started > self.timeout:
-                out.append((worker.seq, None, f"timed out after {self.timeout:g} s", None))
+                seq, _ = worker.queue.popleft()
+                out.append((seq, None, f"timed out after {self.timeout:g} s", None))
                 self._replace(worker)
         return out
 
     def _receive(self, worker: _Worker):
         try:
-            result = worker.conn.recv()
+            result = worker.results.recv()
         except (EOFError, OSError):  # the worker died with the page (a crash, the OOM killer)
-            result = worker.seq, None, "the worker process died on this page", None
+            seq, _ = worker.queue.popleft()
             self._replace(worker)
-        worker.seq = None
+            return seq, None, "the worker process died on this page", None
+        worker.queue.popleft()
+        worker.started = time.monotonic()   # the next page in its pipe starts now
         return result
 
     def _replace(self, worker: _Worker) -> None:
         worker.stop(kill=True)
+        self.returned += worker.queue   # waiting behind the lost page: not their fault
         self.workers[self.workers.index(worker)] = _Worker(self.ctx, self.extractor)
 
     def _time_left(self, busy: list[_Worker]) -> float | None:
