@@ -129,6 +129,25 @@ def test_year_plan_section_of_a_report():
     assert texts(text) == ["全方位深化改革攻坚", "多举措激发企业活力"]
 
 
+def test_interpretation_contents_whose_sub_headings_are_measures():
+    # an interpretation's template (背景, 主要内容, 适用对象 …) is not operative, but the sub-headings
+    # of its 主要内容 are the policy's measures when they read as measures
+    text = ("一、起草背景\n为吸引青年人才，市人社局会同市财政局起草了《若干措施》。\n"
+            "二、主要内容\n《若干措施》共4个方面12条，主要内容如下：\n"
+            "（一）拓宽就业渠道。对吸纳高校毕业生的企业给予一次性扩岗补助。\n"
+            "（二）支持自主创业。给予1万元一次性创业补贴。\n"
+            "（三）强化住房保障。发放租房补贴。\n（四）优化人才服务。开通服务“绿色通道”。\n"
+            "三、适用对象\n毕业5年内的高校毕业生。\n四、实施时间\n自2024年1月1日起施行。")
+    assert texts(text) == ["拓宽就业渠道", "支持自主创业", "强化住房保障", "优化人才服务"]
+
+
+def test_roster_of_a_commendation_is_not_actions():
+    text = ("为表彰先进，决定授予县应急管理局等3个单位“先进集体”称号，授予李明等2名同志“先进个人”称号。\n"
+            "附件\n先进集体和先进个人名单\n一、先进集体（3个）\n县应急管理局、县公安局、河口镇人民政府\n"
+            "二、先进个人（2名）\n李明（县应急管理局）、王芳（河口镇人民政府）")
+    assert texts(text) == []
+
+
 # --- not actions ----------------------------------------------------------------------------------
 
 BULLETIN = "\n".join(

@@ -5,13 +5,14 @@
 
 Sources, tried in this order; the first that yields a list wins, because a policy states its
 top level once and the other lists are its details:
-1. the children of the document's measures part (重点任务, 主要措施, 工作计划 …);
+1. the children of the document's measures part (重点任务, 主要措施, 工作计划 …, or an
+   interpretation's 主要内容 when its sub-headings are verb-led measures);
 2. a list whose stated count agrees with its items: a named list ('从A、B…等8个方面',
    '实施A、B两大工程', '八大行动：A、B…') or an inline one ('从四个方面作出规定：一是…四是…'),
    found before the first heading when the headings structure the text;
 3. the top-level headings themselves (less 总体要求, 主要目标 …), when they structure an operative
    text (not a report of past figures, not an interpretation's template of 背景/进展/联系人, not
-   a bare list of facts);
+   a bare list of facts, not a roster of 先进集体（12个）);
 4. the children of 保障措施, when that is the only measures part;
 5. an inline enumeration (一是…二是…, 第一，…第二，…) led by a forward-looking sentence;
 6. a named list without a count after a verb of doing ('重点抓好A、B、C').
@@ -57,6 +58,16 @@ FORWARD_LEAD = re.compile(r"将|要|下一步|今后|明年|计划|拟|措施|�
 RETRO_RE = re.compile(RETRO)
 RETRO_LEAD = re.compile(r"成效|成绩|成果|亮点|特点|做法")
 SUPPORT_HEADING = re.compile(r"保障")
+# An interpretation's 主要内容 (政策要点 …): its sub-headings are the policy's measures when they
+# read as measures, opening with a verb of doing ('拓宽青年就业渠道'), and not when they are a
+# template of nouns ('申报条件', '奖补标准', '申报材料').
+CONTENTS_HEADING = re.compile(r"主要内容|政策要点|核心内容|重点内容|政策内容")
+ACTION_VERB = re.compile(
+    r"拓宽|拓展|支持|强化|提升|加大|优化|推进|加强|完善|实施|建立|健全|落实|促进|鼓励|推动|深化|"
+    r"扩大|降低|提高|培育|打造|发展|创新|规范|加快|构建|引导|开展|做好|抓好|提供|简化|放宽|减轻|"
+    r"减免|增强|夯实|统筹|实行|推行|严格|营造|畅通|激发|保护|稳定|聚焦|突出|着力|深入|全面|大力")
+# A roster's headings ('先进集体（12个）', '先进个人（25名）'): who is named, not what is to be done.
+ROSTER_HEADING = re.compile(r"[（(]\s*[\d一二三四五六七八九十百]+\s*[个名人家位项]\s*[）)]$")
 
 LEVELS = (   # heading markers, top first; (一) arrives as （一） or (一)
     re.compile(rf"^\s*[{_CN}]{{1,3}}\s*[、.．]\s*"),
@@ -245,6 +256,14 @@ def _children(heads: list[_Heading], k: int) -> list[_Heading]:
     return [h for h in below if h.level == top]
 
 
+def _contents_of_measures(heads: list[_Heading], k: int) -> bool:
+    """A 主要内容 section whose sub-headings are, two in three at least, verb-led measures."""
+    if not CONTENTS_HEADING.search(heads[k].lead):
+        return False
+    kids = _children(heads, k)
+    return len(kids) >= 2 and sum(bool(ACTION_VERB.match(h.lead)) for h in kids) * 3 >= 2 * len(kids)
+
+
 def _scaffold(lead: str) -> bool:
     """A template label is short ('背景依据', '联系人及联系电话'); a measure that merely contains
     such a word ('类金融企业经营范围注册登记') is longer."""
@@ -258,7 +277,7 @@ def _operative(heads: list[_Heading], figures: list[int]) -> bool:
     n = len(heads)
     if n < 2:
         return False
-    if sum(_scaffold(h.lead) for h in heads) * 2 >= n:
+    if sum(_scaffold(h.lead) or bool(ROSTER_HEADING.search(h.lead)) for h in heads) * 2 >= n:
         return False
     if sum(len(h.content.strip()) >= MIN_CONTENT for h in heads) * 2 < n:
         return False                            # headings with nothing under them
@@ -279,8 +298,9 @@ def _measures_part(heads: list[_Heading], top: list[_Heading], support: bool) ->
     """The children of the measures sections: 重点任务, 主要措施 …, or with ``support`` the
     保障措施 sections (used when the top-level headings are not the tasks themselves)."""
     level = top[0].level if top else 0
-    parts = [k for k, h in enumerate(heads) if h.level == level and MEASURE_HEADING.search(h.lead)
-             and bool(SUPPORT_HEADING.search(h.lead)) == support]
+    parts = [k for k, h in enumerate(heads) if h.level == level
+             and bool(SUPPORT_HEADING.search(h.lead)) == support
+             and (MEASURE_HEADING.search(h.lead) or (not support and _contents_of_measures(heads, k)))]
     out = []
     for k in parts:
         kids = _children(heads, k)
