@@ -211,6 +211,28 @@ def test_full_width_digits_keep_offsets():
     assert (t.value, t.unit, t.year) == (1.5, "%", 2025) and t.text in text
 
 
+# --- requirements of a policy text ----------------------------------------------------------------
+
+NOTICE = ("各乡镇人民政府：\n全年森林火灾受害率控制在0.9‰以内，森林火灾24小时扑灭率达到95%以上。\n"
+          "对排查发现的隐患，自受理之日起10个工作日内整改到位，公示期不少于5个工作日。\n"
+          "总投资3000万元以下的项目由县级审批。")
+
+
+def test_a_policy_texts_bounded_requirements_are_targets():
+    # no 力争, no deadline: in a news report these would be facts, in a 通知 they are required
+    assert triples(NOTICE) == []
+    found = find_targets(NOTICE, 2024, normative=True)
+    assert [(t.indicator, t.comparator, t.value, t.unit) for t in found] == [
+        ("森林火灾受害率", "<=", 0.9, "‰"), ("森林火灾24小时扑灭率", ">=", 95, "%")]
+    assert {t.year for t in found} == {None}   # '全年' of a season that spans two: no guess
+
+
+def test_a_policy_texts_time_limits_classes_and_past_results_are_not_targets():
+    # procedures ('10个工作日内'), classes ('3000万元以下') and a look back stay out
+    past = "一、发展基础\n“十三五”时期，民生支出占一般公共预算支出的比重保持在78%以上。"
+    assert [t.value for t in find_targets(NOTICE + "\n" + past, 2024, normative=True)] == [0.9, 95]
+
+
 # --- the seed page --------------------------------------------------------------------------------
 
 def seed_body() -> str:

@@ -186,6 +186,9 @@ TRAIL_STRIP = re.compile(rf"(?:基本|全面)?(?:实现|达成)$|比(?:19|20)\d\
 NOUN_STOP = re.compile(r"[、，,；;。：:\n（(]|以上|以下|左右")
 STRUCTURE = re.compile(r"(?:阶段|方面|部分|环节|步骤|层次|批次|章|节|条)")
 ATTRIBUTIVE = re.compile(r"的(?!目标|水平)")
+# A bound stated as a requirement: binding in a policy document's text (see find_targets).
+BINDING_VERB = re.compile(r"(?:控制在|不低于|不少于|不超过|不高于|确保)\s*$")
+PROCEDURE_UNITS = ("个工作日", "天", "小时", "分钟")   # time limits of a procedure, in a rule
 MODAL_VERB = re.compile(rf"(?:{MODALS})(?:{_alt(COUNT_VERBS)}|{_alt(LEVEL_VERBS)})")
 RELATIVE = {"年底前": 0, "年内": 0, "今年": 0, "本年度": 0, "明年": 1}
 FYP_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030, "六": 2035}
@@ -280,6 +283,7 @@ class _Context:
     def __init__(self, text: str, doc_year: int | None):
         self.text = text
         self.doc_year = doc_year
+        self.normative = False
         self.clause_seps = [m.start() for m in CLAUSE_SEP.finditer(text)]
         self.sentence_seps = [m.start() for m in SENTENCE_SEP.finditer(text)]
         self.newlines = [m.start() for m in _NEWLINE.finditer(text)]   # not a loop over chars
@@ -409,8 +413,23 @@ def _clean(span: str, lead: re.Pattern) -> tuple[int, str]:
     return cut, body
 
 
-def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: bool) -> bool:
-    """Forward-looking, not a past result, not a rule's threshold."""
+def _binding(work: str, m: re.Match, cs: int) -> bool:
+    """A requirement's bound: '控制在…', '不低于…', or a verb with 以上/以内 ('达到95%以上'); not a
+    time limit of a procedure ('10个工作日内', '公示期不少于5个工作日'), nor a class ('3000万元以下')."""
+    if m.group("unit") in PROCEDURE_UNITS:
+        return False
+    s = m.start()
+    if BINDING_VERB.search(work, max(cs, s - 6), s):
+        return True
+    prefix = work[max(cs, s - 40):s]
+    return bool(m.group("qual")) and bool(_ending(VERB_BEFORE, prefix, VERB_SPAN)
+                                          or _ending(COUNT_BEFORE, prefix, COUNT_SPAN))
+
+
+def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: bool,
+             binding: bool = False) -> bool:
+    """Forward-looking (or a requirement of a policy text, ``binding``), not a past result, not
+    a rule's threshold."""
     clause = work[cs:ce]
     if RETRO_RE.search(clause):
         return False
@@ -426,7 +445,9 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
     in_deadline, _ = ctx.deadline(m.start())
     state, _ = ctx.section(m.start())
     local = modal or in_deadline or bool(FORWARD_RE.search(sentence))
-    return local or state == "forward" or ctx.plan_paragraph(m.start())
+    if local or state == "forward" or ctx.plan_paragraph(m.start()):
+        return True
+    return binding and state != "retro"         # not under 发展基础, 工作成效 …
 
 
 def _year(m: re.Match, ctx: _Context, lead_year: int | None) -> int | None:
@@ -456,14 +477,17 @@ def quantities(text: str) -> tuple[re.Match, ...]:
     return tuple(QUANTITY.finditer(halfwidth(text)))
 
 
-def find_targets(text: str, year: int | None = None) -> list[Target]:
+def find_targets(text: str, year: int | None = None, *, normative: bool = False) -> list[Target]:
     """Every quantified goal in ``text`` (plain article text, paragraphs joined by "\n"), in
     order.  ``year`` is the document's year, used for 今年/年底前/明年; it may be None.
+    ``normative``: the text is a policy document's (通知, 意见, 方案 …), whose bounded
+    requirements ('全年…控制在0.9‰以内', '达到95%以上') are targets even without 力争 or a deadline.
     Rows of an indicator table (cells separated by tabs) are read by ``indicators``."""
     if not text:
         return []
     work = halfwidth(text)
     ctx = _Context(work, year)
+    ctx.normative = normative
     found = table_targets(text, ctx.default_year)
     row_spans = [(pos, _line_end(text, pos)) for pos, _ in found]
     seen = set()
@@ -496,7 +520,8 @@ def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
         return None, prev
     modal = bool(MODAL_VERB.search(work, max(cs, m.start() - 12), m.start()))
     reach = m.group("unit") in TIME_UNITS and (r := REACH_AFTER.match(work, e))
-    if not (reach or _is_goal(work, m, ctx, cs, ce, modal)):
+    binding = ctx.normative and _binding(work, m, cs)
+    if not (reach or _is_goal(work, m, ctx, cs, ce, modal, binding)):
         return None, prev
     value, unit, upper = q
     if m.group("qual") and cmp != "x":

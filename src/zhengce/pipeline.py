@@ -290,7 +290,8 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
         # a notice's numbered parts (项目名称, 中标信息 …) inform, they do not commit
         actions=tuple(find_actions(body_text)) if commitments and body_text and kind != "notice" else (),
         actions_stated=stated_count(body_text) if commitments and body_text and kind != "notice" else None,
-        targets=tuple(find_targets(body_text, year=year)) if commitments and body_text else (),
+        targets=(tuple(find_targets(body_text, year=year, normative=kind == "policy"))
+                 if commitments and body_text else ()),
         references=tuple(fields.references(ev.body)),
         attachments=tuple(fields.attachments(ev)),
     )
