@@ -168,10 +168,11 @@ FWD_HEAD_RE = re.compile(FORWARD_HEADING)
 RETRO_HEAD_RE = re.compile(RETRO_HEADING)
 # Deadlines give a year to the clauses that follow them, up to the next deadline or paragraph end.
 DEADLINE = re.compile(
-    r"(?:(?<!截)到|(?<![截直])至|力争)\s*(?P<y>(?:19|20)\d\d)\s*年(?![\d一二三四五六七八九十]+月)"
+    r"(?=[到至力12十年今明本])"   # its first characters: a fast scan (see QUANTITY)
+    r"(?:(?:(?<!截)到|(?<![截直])至|力争)\s*(?P<y>(?:19|20)\d\d)\s*年(?![\d一二三四五六七八九十]+月)"
     r"|(?P<y2>(?:19|20)\d\d)\s*年\s*(?:底|末|年底|年末)?\s*前"
     r"|十(?P<fyp>[一二三四五六])五(?:”|\")?\s*(?:期|时期|规划)?末"
-    r"|(?P<rel>年底前|年内|今年|明年|本年度)")
+    r"|(?P<rel>年底前|年内|今年|明年|本年度))")
 PERIOD = re.compile(r"(?P<a>(?:19|20)\d\d)\s*年?\s*[—–\-~～至到]+\s*(?P<b>(?:19|20)\d\d)\s*年")
 FYP = re.compile(r"十(?P<n>[一二三四五六])五")
 PLAN_LEAD = re.compile(r"\s*(?:今年|明年|本年度|下一步|今后|下阶段|(?:19|20)\d\d\s*年)[^。\n]{0,12}?"
