@@ -58,6 +58,14 @@ def test_hung_page_is_killed_and_the_batch_goes_on():
     assert len(results) == 30
 
 
+def test_pages_waiting_behind_a_hung_page_are_not_lost():
+    # a worker holds its next page while it works: when it is killed, that page goes to the new one
+    pages = stub_pages(5, p1=h.HANG_MARK)
+    results = list(extract_many(pages, workers=1, timeout=1.0, extractor=h.hanging_extract))
+    assert {r.ref: r.ok for r in results} == {"p0": True, "p1": False, "p2": True, "p3": True,
+                                             "p4": True}
+
+
 def test_crashed_worker_is_replaced():
     pages = stub_pages(20, p2=h.CRASH_MARK, p9=h.CRASH_MARK)
     results = list(extract_many(pages, workers=2, extractor=h.crashing_extract))
