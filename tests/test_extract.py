@@ -174,3 +174,20 @@ def test_big5_page_declared_as_big5():
     record = zhengce.extract(page.encode("big5"))
     assert record.title == "關於做好防汛工作的通知"
     assert "現將有關事項通知如下" in record.body
+
+
+def test_notice_and_the_document_it_issues_in_two_sibling_boxes():
+    plan = "".join(f"<p>（{n}）第{n}项任务。加快推进项目建设，完善配套政策，强化要素保障，确保取得实效。</p>"
+                   for n in "一二三四五六七八")
+    page = ("<html><head><title>关于印发《某市行动计划》的通知_某市人民政府</title></head><body>"
+            "<div class='nav'><a href='/'>首页</a> <a href='/zw'>政务公开</a></div>"
+            "<h1>关于印发《某市行动计划》的通知</h1><div class='wrap'>"
+            "<div class='detail-bd zwnr'><p>各县（市、区）人民政府，市政府各部门：</p>"
+            "<p>《某市行动计划》已经市人民政府同意，现印发给你们，请认真贯彻落实。</p>"
+            "<p>某市人民政府办公室</p><p>2025年3月14日</p></div>"
+            f"<div class='detail-bd fjnr'><p>某市行动计划</p>{plan}</div>"
+            "<div class='share'>分享到：微信 微博</div></div>"
+            "<div class='footer'>版权所有：某市人民政府 网站标识码1234000001</div></body></html>")
+    body = zhengce.extract(page).body
+    assert body.startswith("各县（市、区）人民政府，市政府各部门：") and "现印发给你们" in body
+    assert body.count("确保取得实效") == 8 and "分享到" not in body and "版权所有" not in body

@@ -28,6 +28,20 @@ def test_rows_of_an_indicator_table_are_targets():
     ]
 
 
+def test_units_in_a_column_of_their_own():
+    table = "\n".join([
+        "序号\t指标名称\t单位\t2024年基数\t2027年目标\t属性",
+        "1\t社会物流总额\t亿元\t8650\t11000\t预期性",
+        "2\t社会物流总费用与地区生产总值的比率\t%\t14.2\t≤13.5\t约束性",
+        "3\t集装箱多式联运量年均增速\t%\t—\t10以上\t预期性",
+        "4\t冷链物流覆盖情况\t—\t基本覆盖\t全面覆盖\t预期性",
+    ])
+    got = [(t.indicator, t.comparator, t.value, t.unit, t.year) for _, t in table_targets(table)]
+    assert got == [("社会物流总额", ">=", 11000, "亿元", 2027),
+                   ("社会物流总费用与地区生产总值的比率", "<=", 13.5, "%", 2027),
+                   ("集装箱多式联运量年均增速", ">=", 10, "%", 2027)]
+
+
 def test_a_row_without_figure_or_unit_is_not_a_target():
     texts = [t.text for _, t in table_targets(TABLE)]
     assert not any("与经济增长同步" in text for text in texts)

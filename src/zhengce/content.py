@@ -63,6 +63,33 @@ def find_container(rendering, start):
     return guess
 
 
+def article_parts(rendering, container) -> list:
+    """The container and the boxes of its kind printed right beside it that carry prose too: a
+    template may print a notice and the document it issues in two sibling boxes (same class,
+    or ids zoom / zoom2), and the structural guess keeps only the larger."""
+    kind = _box_kind(container)
+    if not kind:
+        return [container]
+    before, after = [], []
+    for siblings, out in ((container.itersiblings(preceding=True), before),
+                          (container.itersiblings(), after)):
+        for el in siblings:
+            if not (_box_kind(el) & kind and rendering.weight(el) >= MIN_CONTAINER_PUNCT):
+                break
+            out.append(el)
+    return [*reversed(before), container, *after]
+
+
+def _box_kind(el) -> set:
+    """(tag, class token) and (tag, id without its number) pairs: what makes two boxes alike."""
+    if not isinstance(el.tag, str):
+        return set()
+    tokens = set((el.get("class") or "").split())
+    if el.get("id"):
+        tokens.add("#" + el.get("id").rstrip("0123456789"))
+    return {(el.tag, token) for token in tokens}
+
+
 # --- is it an index page -----------------------------------------------------------------------
 
 _ITEM_DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}|(?<!\d)\d{1,2}[-/.月]\d{1,2}日?\s*$")

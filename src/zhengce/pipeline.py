@@ -81,8 +81,9 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
         article_lines = dom.Rendering(container).lines
     else:
         container = content.find_container(page, body_el)
-        article_lines = page.lines_of(container)
-        article_lines += _related_line(page, container)
+        parts = content.article_parts(page, container)
+        article_lines = [line for part in parts for line in page.lines_of(part)]
+        article_lines += _related_line(page, parts[-1])
     headings = [text for text in (_heading_text(h, page) for h in page.headings[:200]) if text]
     links = [(squash(dom.text_of(a)), a.get("href") or "") for a in _link_scope(container).iter("a")]
     ev = Evidence(lines=[ln.text for ln in page_lines], body=[], meta=tags, html_title=html_title,
