@@ -157,3 +157,26 @@ def test_penalty_table_names_the_deciding_body_even_with_its_label_broken():
                   ["\t作出处罚决定的\t某省金融监督管理局", "\t机关名称\t"]):
         ev = fields.Evidence(lines=lines, body=[])
         assert fields.issuers(ev, "某省金融监督管理局行政处罚信息公开表", "notice") == ["某省金融监督管理局"]
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("关于公开征求《某市住宅小区充电设施管理办法（征求意见稿）》意见的公告", "notice"),
+    ("某市住房和城乡建设局关于征求《某市物业管理办法》修订意见的通知", "notice"),
+    ("某市人民政府关于印发某市物业管理办法的通知", "policy"),
+    ("某市人民政府关于发布某市物业服务收费标准的公告", "policy"),
+])
+def test_a_call_for_comments_is_a_notice_whatever_its_ending(title, kind):
+    assert fields.genre_and_kind(title)[1] == kind
+
+
+def test_signature_after_numbered_attachment_lines_stays_in_the_body():
+    page = ("<html><body><div class='nav'><a href='/'>首页</a></div><div id='zoom'>"
+            "<p>为规范管理，我局起草了《某市充电设施管理办法（征求意见稿）》，现向社会公开征求意见，"
+            "请于2025年6月11日前反馈。社会各界人士可通过电子邮件、信函等方式提出意见和建议。</p>"
+            "<p>联系人：唐某；联系电话：0739-8812356。</p>"
+            "<p>附件：1.<a href='/a.docx'>某市充电设施管理办法（征求意见稿）</a></p>"
+            "<p>2.<a href='/b.pdf'>《某市充电设施管理办法（征求意见稿）》起草说明</a></p>"
+            "<p>某市住房和城乡建设局</p><p>2025年5月9日</p></div></body></html>")
+    record = zhengce.extract(page)
+    assert record.body.endswith("某市住房和城乡建设局\n2025年5月9日")
+    assert record.issue_date == "2025-05-09" and record.issuers == ("某市住房和城乡建设局",)

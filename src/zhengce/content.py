@@ -243,19 +243,23 @@ def _extend_tail(lines, end):
     with the 附件 and contact lines between; those alone, with no signature after them, may be
     the page's footer and are left out."""
     j, signed = end, end
+    attached = end > 0 and lines[end - 1].text.lstrip().startswith("附件")   # 附件：1.… ended it
     while j < len(lines) and j - end < 8:
         text = lines[j].text.strip()
         if (markers.DATE_ONLY_LINE.match(text) or markers.is_org_line(text)
                 or text.startswith(("（此件", "(此件"))):
             j += 1
             signed = j
-        elif _DOC_TAIL.match(text):  # an attachment link or a contact line, still the document's
+        elif _DOC_TAIL.match(text) or (attached and _ITEM_NUMBER.match(text)):
+            # an attachment link (and the numbered ones under it) or a contact line
+            attached = attached or text.startswith("附件")
             j += 1
         else:
             break
     return signed
 
 
+_ITEM_NUMBER = re.compile(r"^\d{1,2}\s*[.．、]")
 _DOC_TAIL = re.compile(r"^(?:附件|联系人|联系电话|咨询电话|联系方式|电\s*话|传\s*真|邮\s*箱|地\s*址)\s*\d*\s*[:：]")
 
 

@@ -138,10 +138,11 @@ def genre_and_kind(title_text: str | None) -> tuple[str | None, str | None]:
     t = _TITLE_TAIL.sub("", nfkc(title_text)).strip()
     if "解读" in t:
         return "解读", "interpretation"
-    for word, kind in markers.GENRE_KIND:
-        if t.endswith(word):
-            return word, kind
-    return None, None
+    genre, kind = next(((word, k) for word, k in markers.GENRE_KIND if t.endswith(word)), (None, None))
+    for pattern, k in markers.TITLE_KIND:
+        if pattern.search(t):
+            return genre, k
+    return genre, kind
 
 
 def kind(ev: Evidence, title_text: str | None, column: str | None) -> tuple[str, str | None]:

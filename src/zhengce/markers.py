@@ -114,6 +114,9 @@ GENRE_KIND = (
     ("规则", "policy"), ("标准", "policy"), ("守则", "policy"), ("章程", "policy"), ("要点", "policy"),
     ("清单", "policy"), ("目录", "policy"), ("纪要", "policy"), ("请示", "policy"), ("议案", "policy"),
 )
+# Titles that say what a page is wherever the words stand: '关于公开征求《…办法（征求意见稿）》意见
+# 的公告' announces a consultation, a notice, though it ends in 公告.
+TITLE_KIND = ((re.compile(r"征求.{0,80}?意见(?!稿)"), "notice"),)
 # Column names that say what a page is when its title does not.
 COLUMN_KIND = (
     (re.compile(r"解读|回应关切|答问"), "interpretation"),
