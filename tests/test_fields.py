@@ -164,8 +164,10 @@ def test_penalty_table_names_the_deciding_body_even_with_its_label_broken():
     ("某市住房和城乡建设局关于征求《某市物业管理办法》修订意见的通知", "notice"),
     ("某市人民政府关于印发某市物业管理办法的通知", "policy"),
     ("某市人民政府关于发布某市物业服务收费标准的公告", "policy"),
+    ("某市举行《某市支持民营经济发展壮大若干措施》新闻发布会", "interpretation"),
+    ("某市召开2024年上半年经济运行情况新闻发布会", None),
 ])
-def test_a_call_for_comments_is_a_notice_whatever_its_ending(title, kind):
+def test_what_a_title_says_a_page_is_wherever_the_words_stand(title, kind):
     assert fields.genre_and_kind(title)[1] == kind
 
 

@@ -53,6 +53,14 @@ def test_inline_shi_list_with_forward_lead():
     assert texts(text) == ["加快项目建设", "优化营商环境", "强化要素保障"]
 
 
+def test_inline_list_printed_one_item_to_a_paragraph():
+    text = ("《若干措施》共6个方面22条，主要内容可以概括为以下三个方面：\n"
+            "一是破除市场准入壁垒。全面落实市场准入负面清单制度。\n"
+            "二是强化要素保障。优化工业用地供应方式。\n三是加大金融支持力度。扩大政府性融资担保覆盖面。\n"
+            "下一步，我们将加快制定配套细则。")
+    assert texts(text) == ["破除市场准入壁垒", "强化要素保障", "加大金融支持力度"]
+
+
 def test_inline_di_yi_list():
     text = "为此，要着重抓好三件事：第一，稳住工业基本盘。第二，扩大有效投资。第三，提振居民消费。"
     assert texts(text) == ["稳住工业基本盘", "扩大有效投资", "提振居民消费"]

@@ -116,7 +116,9 @@ GENRE_KIND = (
 )
 # Titles that say what a page is wherever the words stand: '关于公开征求《…办法（征求意见稿）》意见
 # 的公告' announces a consultation, a notice, though it ends in 公告.
-TITLE_KIND = ((re.compile(r"征求.{0,80}?意见(?!稿)"), "notice"),)
+# And a press conference named after a document ('…《若干措施》新闻发布会') explains it.
+TITLE_KIND = ((re.compile(r"征求.{0,80}?意见(?!稿)"), "notice"),
+              (re.compile(r"》.{0,12}?(?:新闻发布会|政策吹风会|吹风会)"), "interpretation"))
 # Column names that say what a page is when its title does not.
 COLUMN_KIND = (
     (re.compile(r"解读|回应关切|答问"), "interpretation"),

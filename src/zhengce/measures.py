@@ -89,6 +89,7 @@ DIRTY = re.compile(r"[《》()（），,]")
 SEP = re.compile(r"、|以及|及|和")
 SHI = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))(?P<n>[{_CN}]{{1,3}})是")
 DIYI = re.compile(rf"(?:^|(?<=[。；;：:\s]))第(?P<n>[{_CN}]{{1,3}})[，,、]")
+ITEM_START = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}是|第[{_CN}]{{1,3}}[，,、])|\n\s*[{_CN}]{{1,3}}是")
 MAX_ITEM = 40        # a named list's items are names, not sentences
 MAX_ACTION = 80
 MAX_SCAFFOLD = 10
@@ -316,7 +317,7 @@ def _measures_part(heads: list[_Heading], top: list[_Heading], support: bool) ->
 def _inline(text: str, need_lead: bool = True, counted: bool = False) -> list[str]:
     """The first 一是…二是… (or 第一，…第二，…) run in a paragraph whose lead looks forward (unless
     the caller knows the paragraph holds measures) or, with ``counted``, states its length."""
-    for para in text.split("\n"):
+    for para in _enumerations_joined(text):
         for pattern in (SHI, DIYI):
             marks = _run(list(pattern.finditer(para)))
             if len(marks) < 2:
@@ -332,6 +333,19 @@ def _inline(text: str, need_lead: bool = True, counted: bool = False) -> list[st
             ends = [m.start() for m in marks[1:]] + [len(para)]
             return [_lead(para[m.end():e]) for m, e in zip(marks, ends)]
     return []
+
+
+def _enumerations_joined(text: str) -> list[str]:
+    """The paragraphs, where an enumeration printed one item to a paragraph ('…概括为以下六个
+    方面：' / '一是…' / '二是…') is joined back into the paragraph that leads it."""
+    out: list[str] = []
+    for para in text.split("\n"):
+        if out and ITEM_START.match(para) and (out[-1].rstrip().endswith(("：", ":"))
+                                               or ITEM_START.search(out[-1])):
+            out[-1] += "\n" + para
+        else:
+            out.append(para)
+    return out
 
 
 def _run(marks: list[re.Match]) -> list[re.Match]:
