@@ -182,3 +182,15 @@ def test_signature_after_numbered_attachment_lines_stays_in_the_body():
     record = zhengce.extract(page)
     assert record.body.endswith("某市住房和城乡建设局\n2025年5月9日")
     assert record.issue_date == "2025-05-09" and record.issuers == ("某市住房和城乡建设局",)
+
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("8月5日，科技部、省人民政府联合印发《实施方案》。", "2025-08-05"),
+    ("3月6日，《若干措施》经县政府同意正式印发。", "2025-03-06"),
+    ("《若干措施》于2025年3月6日印发，自印发之日起施行。", "2025-03-06"),
+    ("《若干措施》已于3月6日正式印发。", "2025-03-06"),
+    ("《若干措施》于2025年4月1日起施行。", None),
+])
+def test_an_interpretation_dates_the_document_it_explains(sentence, iso):
+    ev = fields.Evidence(lines=[], body=["为帮助理解，现解读如下。", sentence])
+    assert fields.issue_date(ev, "2025-09-10", None) == iso

@@ -250,3 +250,10 @@ def test_100kb_inputs_run_quickly(unit):
     start = time.perf_counter()
     check_actions(unit)
     assert time.perf_counter() - start < 5
+
+
+def test_a_named_list_spelled_out_later_gives_the_spelled_out_leads():
+    text = ("《若干措施》从项目建设、经营主体、品牌推广3个方面提出12条具体措施。\n"
+            "《若干措施》主要包括以下内容：一是支持农文旅融合项目建设。给予奖励。"
+            "二是培育壮大农文旅经营主体。鼓励发展民宿。三是加强农文旅品牌宣传推广。打造区域公共品牌。")
+    assert texts(text) == ["支持农文旅融合项目建设", "培育壮大农文旅经营主体", "加强农文旅品牌宣传推广"]

@@ -113,7 +113,7 @@ def find_actions(text: str) -> list[Action]:
     operative = _operative(top, [m.start() for m in quantities(text)])
     before_headings = text[:top[0].offset] if operative else text
     for source in (lambda: _measures_part(heads, top, support=False),
-                   lambda: _counted_list(before_headings),
+                   lambda: _spelled_out(_counted_list(before_headings), text),
                    lambda: [h.lead for h in top if not PREAMBLE.match(h.lead)] if operative else [],
                    lambda: _measures_part(heads, top, support=True),
                    lambda: _inline(text), lambda: _uncounted_list(text)):
@@ -181,6 +181,17 @@ def _named_lists(text: str):
             after = SENTENCE_END.split(text[opener.end():opener.end() + MAX_LIST])[0]
             if items := _named_items(after, n):
                 yield n, items
+
+
+def _spelled_out(names: list[str], text: str) -> list[str]:
+    """A named list's items, or the leads of the 一是…二是… enumeration that spells the same
+    number of items out ('从A、B…5个方面提出' and then '一是支持A…五是加强B…'): the same
+    actions, told in full."""
+    if len(names) >= 2:
+        spelled = _inline(text)
+        if len(spelled) == len(names):
+            return spelled
+    return names
 
 
 def _counted_list(text: str) -> list[str]:
