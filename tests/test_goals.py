@@ -233,6 +233,21 @@ def test_a_policy_texts_time_limits_classes_and_past_results_are_not_targets():
     assert [t.value for t in find_targets(NOTICE + "\n" + past, 2024, normative=True)] == [0.9, 95]
 
 
+@pytest.mark.parametrize("sentence, found", [
+    ("健全政务服务“好差评”闭环管理机制，差评整改率保持100%。", [("=", 100, "%")]),
+    ("全面推行全流程电子化，政府采购项目电子化交易率达到100%。", [(">=", 100, "%")]),
+    ("推行“综合查一次”，涉企行政检查数量同比下降20%以上。", [(">=", 20, "%")]),
+    ("全年新推出“一件事”集成服务12项以上。", [(">=", 12, "项")]),
+    ("县两级共抽检校园及周边食品不少于600批次。", [(">=", 600, "批次")]),
+    ("社会投资简易低风险项目全流程审批时间控制在15个工作日以内。", [("<=", 15, "个工作日")]),
+    ("配送车辆专车专用，餐食从出锅到学生食用时间不超过2小时。", []),
+    ("新建农村自建房原则上不超过3层，檐口高度不超过10.5米。", []),
+])
+def test_requirements_of_a_work_plan(sentence, found):
+    assert [(t.comparator, t.value, t.unit)
+            for t in find_targets("各有关单位：\n" + sentence, 2025, normative=True)] == found
+
+
 # --- the seed page --------------------------------------------------------------------------------
 
 def seed_body() -> str:

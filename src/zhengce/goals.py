@@ -31,7 +31,7 @@ from .record import Target
 LEVEL_VERBS = {
     "达到": ">=", "达": ">=", "不低于": ">=", "不少于": ">=", "不小于": ">=",
     "超过": ">", "突破": ">", "高于": ">", "多于": ">", "大于": ">",
-    "保持在": "=", "稳定在": "=", "维持在": "=",
+    "保持在": "=", "稳定在": "=", "维持在": "=", "保持": "=",
     "控制在": "<=", "控制到": "<=", "不超过": "<=", "不高于": "<=", "不多于": "<=",
     "低于": "<", "少于": "<", "小于": "<",
     "提高到": ">=", "提高至": ">=", "提升到": ">=", "提升至": ">=", "增加到": ">=", "增加至": ">=",
@@ -54,7 +54,7 @@ COUNT_VERBS = {
     "培育": ">=", "新培育": ">=", "形成": ">=", "新增": ">=", "新建": ">=", "建成": ">=",
     "建设": ">=", "打造": ">=", "引进": ">=", "引育": ">=", "创建": ">=", "认定": ">=",
     "招引": ">=", "吸引": ">=", "带动": ">=", "覆盖": ">=", "惠及": ">=", "培训": ">=",
-    "扶持": ">=", "落地": ">=", "签约": ">=", "储备": ">=",
+    "扶持": ">=", "落地": ">=", "签约": ">=", "储备": ">=", "推出": ">=", "新推出": ">=",
 }
 # A comparator word may follow a change verb: 年均增长高于12%, 增长超过10%.
 AFTER_CHANGE = {k: v for k, v in LEVEL_VERBS.items()
@@ -68,7 +68,7 @@ BASE_UNITS = ("个百分点", "百分点", "%", "‰", "万亿元", "亿美元",
               "平方公里", "平方米", "立方米", "公顷", "亩", "公里", "千米", "米",
               "万千瓦", "千瓦时", "千瓦", "兆瓦", "吨标准煤", "吨", "标箱",
               "个月", "个工作日", "小时", "分钟", "天",
-              "人次", "户", "家", "个", "项", "人", "名", "所", "座", "条", "台", "辆", "艘",
+              "人次", "批次", "户", "家", "个", "项", "人", "名", "所", "座", "条", "台", "辆", "艘",
               "套", "张", "场", "次", "件", "部", "处", "类", "种", "支", "床", "级",
               "倍", "GW", "MW", "kW", "km")
 MAGNITUDE_UNITS = ("万亿", "亿", "万")
@@ -192,6 +192,12 @@ ATTRIBUTIVE = re.compile(r"的(?!目标|水平)")
 # A bound stated as a requirement: binding in a policy document's text (see find_targets).
 BINDING_VERB = re.compile(r"(?:控制在|不低于|不少于|不超过|不高于|确保)\s*$")
 PROCEDURE_UNITS = ("个工作日", "天", "小时", "分钟")   # time limits of a procedure, in a rule
+TIME_INDICATOR = re.compile(r"(?:时间|时限|周期|用时|时长)\s*(?:控制在|压缩至|压缩到|缩短至|缩短到)\s*$")
+# Dimensions in a requirement specify each thing built ('檐口高度不超过10.5米'): not targets.
+SPEC_UNITS = ("米", "平方米", "立方米", "千米", "公里")
+RATE_UNITS = ("%", "‰")
+# Comparisons with the past: a report's, except in a requirement ('同比下降20%以上').
+COMPARISON = frozenset(("同比", "同期", "比上年"))
 MODAL_VERB = re.compile(rf"(?:{MODALS})(?:{_alt(COUNT_VERBS)}|{_alt(LEVEL_VERBS)})")
 RELATIVE = {"年底前": 0, "年内": 0, "今年": 0, "本年度": 0, "明年": 1}
 FYP_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030, "六": 2035}
@@ -417,16 +423,21 @@ def _clean(span: str, lead: re.Pattern) -> tuple[int, str]:
 
 
 def _binding(work: str, m: re.Match, cs: int) -> bool:
-    """A requirement's bound: '控制在…', '不低于…', or a verb with 以上/以内 ('达到95%以上'); not a
-    time limit of a procedure ('10个工作日内', '公示期不少于5个工作日'), nor a class ('3000万元以下')."""
-    if m.group("unit") in PROCEDURE_UNITS:
+    """A requirement's bound: '控制在…', '不低于…', a verb with 以上/以内 ('达到95%以上'), a rate's
+    level ('保持100%'); not a time limit of a procedure ('10个工作日内', '公示期不少于5个工作日'),
+    a dimension ('高度不超过10.5米') or a class ('3000万元以下')."""
+    s, unit = m.start(), m.group("unit") or m.group("u1")
+    if unit in SPEC_UNITS:
         return False
-    s = m.start()
+    if unit in PROCEDURE_UNITS and not TIME_INDICATOR.search(work, max(cs, s - 12), s):
+        return False                            # unless a process's time is the indicator
     if BINDING_VERB.search(work, max(cs, s - 6), s):
         return True
     prefix = work[max(cs, s - 40):s]
-    return bool(m.group("qual")) and bool(_ending(VERB_BEFORE, prefix, VERB_SPAN)
-                                          or _ending(COUNT_BEFORE, prefix, COUNT_SPAN))
+    level = _ending(VERB_BEFORE, prefix, VERB_SPAN)
+    if level and level.group("level") and unit in RATE_UNITS:
+        return True                             # '差评整改率保持100%', '交易率达到100%'
+    return bool(m.group("qual")) and bool(level or _ending(COUNT_BEFORE, prefix, COUNT_SPAN))
 
 
 def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: bool,
@@ -434,7 +445,8 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
     """Forward-looking (or a requirement of a policy text, ``binding``), not a past result, not
     a rule's threshold."""
     clause = work[cs:ce]
-    if RETRO_RE.search(clause):
+    retro = set(RETRO_RE.findall(clause))
+    if retro and not (binding and retro <= COMPARISON):
         return False
     ss, se = ctx.bounds(ctx.sentence_seps, m.start(), m.end(), 2 * WINDOW)
     sentence = work[ss:se]
