@@ -191,3 +191,11 @@ def test_notice_and_the_document_it_issues_in_two_sibling_boxes():
     body = zhengce.extract(page).body
     assert body.startswith("各县（市、区）人民政府，市政府各部门：") and "现印发给你们" in body
     assert body.count("确保取得实效") == 8 and "分享到" not in body and "版权所有" not in body
+
+
+@pytest.mark.parametrize("line", ["责任编辑：黄一鸣", "（责任编辑：黄一鸣）", "【编辑：陈晓】", "[审核：王立新]"])
+def test_editor_credit_lines_are_boilerplate(line):
+    page = ("<html><body><div id='zoom'><p>会议要求，要坚持项目为王，加快推进重点项目建设，"
+            f"确保各项任务落地见效。全市文旅系统要进一步提升服务质量。</p><p>{line}</p></div></body></html>")
+    body = zhengce.extract(page).body
+    assert "坚持项目为王" in body and line not in body

@@ -325,3 +325,7 @@ def test_100kb_inputs_run_quickly(unit):
 def test_figure_inside_a_quoted_name_is_not_a_target():
     text = "到2025年，建成“15分钟健身圈”，全市体育场地面积达到2.6平方米。"
     assert [(t.value, t.unit) for t in find_targets(text)] == [(2.6, "平方米")]
+
+
+def test_a_grade_with_a_digit_in_what_is_counted():
+    assert triples("明年，全市新创建国家4A级旅游景区3家。", 2025) == [(">=", 3, "家")]

@@ -145,12 +145,14 @@ VERB_BEFORE = re.compile(
     rf"(?P<modal>(?:{MODALS})?)(?:(?P<change>{_alt(CHANGE_VERBS)})(?P<after>{_alt(AFTER_CHANGE)})?"
     rf"|(?P<level>{_alt(LEVEL_VERBS)}))\s*$")
 COUNT_BEFORE = re.compile(
-    rf"(?P<modal>(?:{MODALS})?)(?P<count>{_alt(COUNT_VERBS)})(?P<obj>[^\d，。；;,:：！？!?\n]{{0,16}}?)\s*$")
+    rf"(?P<modal>(?:{MODALS})?)(?P<count>{_alt(COUNT_VERBS)})"
+    # what is counted: no figure of its own, but a grade may hold a digit ('国家4A级旅游景区3家')
+    rf"(?P<obj>(?:[^\d，。；;,:：！？!?\n]|\d[A-Z]){{0,16}}?)\s*$")
 # The longest text VERB_BEFORE and COUNT_BEFORE can match before their trailing space (see _ending).
 _LONGEST_MODAL = max(map(len, MODALS.split("|")))
 VERB_SPAN = _LONGEST_MODAL + max(max(map(len, CHANGE_VERBS)) + max(map(len, AFTER_CHANGE)),
                                  max(map(len, LEVEL_VERBS)))
-COUNT_SPAN = _LONGEST_MODAL + max(map(len, COUNT_VERBS)) + 16
+COUNT_SPAN = _LONGEST_MODAL + max(map(len, COUNT_VERBS)) + 2 * 16   # 16 items of up to 2 chars
 # '2025年去存60%': a year directly before a short indicator.
 YEAR_LEAD = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年(?:底|末)?(?P<ind>[\u4e00-\u9fff]{1,6})$")
 REACH_AFTER = re.compile(rf"[^，。；;,\d]{{0,8}}?(?:{REACH_WORDS})")
