@@ -199,3 +199,44 @@ def test_editor_credit_lines_are_boilerplate(line):
             f"确保各项任务落地见效。全市文旅系统要进一步提升服务质量。</p><p>{line}</p></div></body></html>")
     body = zhengce.extract(page).body
     assert "坚持项目为王" in body and line not in body
+
+
+LYNX_DUMP = """   [1][某市教育局]
+
+     * [8]首页
+     * [17]政务公开
+
+   当前位置：[32]首页 > [33]政务公开 > [34]通知公告
+
+某市教育局关于开展校园食品安全专项检查的通知
+
+   发布时间：2025-08-26 09:40    来源：某市教育局    【字体：[35]大 [36]中 [37]小】
+
+   各县（市、区）教育局，市直各学校：
+
+   为切实保障广大师生饮食安全和身体健康，现就开展校园食品安全专项检查有关事项通知如下，请认真贯彻落实。
+
+   一、全面开展学校自查。各级各类学校要在开学前完成食品安全全面自查，重点检查食堂从业人员健康证明。
+
+   附件：1.[38]专项检查情况汇总表
+         2.[39]问题整改台账（样表）
+
+   某市教育局
+   2025年8月22日
+
+References
+
+   1. http://jyj.example.gov.cn/
+   8. http://jyj.example.gov.cn/index.html
+  38. http://jyj.example.gov.cn/tzgg/W0202508263947.xlsx
+  39. http://jyj.example.gov.cn/tzgg/W0202508263948.docx
+"""
+
+
+def test_lynx_dump_link_numbers_and_references():
+    record = zhengce.extract(LYNX_DUMP)
+    assert record.column == "通知公告" and "[38]" not in record.body
+    assert [(a.name, a.url) for a in record.attachments] == [
+        ("专项检查情况汇总表", "http://jyj.example.gov.cn/tzgg/W0202508263947.xlsx"),
+        ("问题整改台账（样表）", "http://jyj.example.gov.cn/tzgg/W0202508263948.docx")]
+    assert "References" not in record.body and "http://" not in record.body

@@ -166,14 +166,15 @@ def _link_scope(container):
 
 def _evidence_from_text(text: str, url: str | None) -> Evidence:
     raw = []
-    for line in text.splitlines()[:MAX_TEXT_LINES]:
+    lines, links = _numbered_links(text.splitlines()[:MAX_TEXT_LINES])
+    for line in lines:
         if _BOX_ONLY.match(line) and line.strip():
             continue
         line = squash(re.sub(r"\s*[│┃║]\s*", "\t", line)) if "│" in line or "┃" in line else squash(line)
         if line:
             raw.append(line)
     plain = [_BULLET.sub("", ln) for ln in raw]
-    ev = Evidence(lines=raw, body=[], url=url)  # bullets kept: they delimit breadcrumb steps
+    ev = Evidence(lines=raw, body=[], url=url, links=links)  # bullets kept: breadcrumb steps
     ev.info = meta.info_block(plain)
     title = _dump_title(raw, plain)
     ev.body = _dump_body(raw, plain, title)
@@ -187,6 +188,30 @@ def _evidence_from_text(text: str, url: str | None) -> Evidence:
     ev.list_like = lambda strong=False: content.is_list_page([Line(ln) for ln in raw], strong)
     ev.title_hint = title
     return ev
+
+
+_LINK_MARK = re.compile(r"\[(\d{1,5})\]")
+_REFERENCES = re.compile(r"^\s*(?:References|Visible links:?)\s*$")
+_REFERENCE = re.compile(r"^\s*(\d{1,5})\.\s+(\S+)\s*$")
+
+
+def _numbered_links(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """A lynx-style dump numbers every link in the text ('附件：1.[38]汇总表') and lists their
+    URLs at its end under 'References'.  Returns the lines without the numbers and the list,
+    and the links as (text, url): a link's text runs to the next number or the line's end."""
+    start = next((i for i in range(len(lines) - 1, -1, -1) if _REFERENCES.match(lines[i])), None)
+    if start is None:
+        return lines, []
+    urls = {m.group(1): m.group(2) for line in lines[start + 1:] if (m := _REFERENCE.match(line))}
+    if not urls:
+        return lines, []
+    links = []
+    for line in lines[:start]:
+        marks = list(_LINK_MARK.finditer(line))
+        for m, end in zip(marks, [n.start() for n in marks[1:]] + [len(line)]):
+            if m.group(1) in urls:
+                links.append((line[m.end():end].strip(), urls[m.group(1)]))
+    return [_LINK_MARK.sub("", line) for line in lines[:start]], links
 
 
 def _dump_body(raw: list[str], plain: list[str], title: str | None) -> list[str]:
