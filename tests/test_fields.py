@@ -194,3 +194,13 @@ def test_signature_after_numbered_attachment_lines_stays_in_the_body():
 def test_an_interpretation_dates_the_document_it_explains(sentence, iso):
     ev = fields.Evidence(lines=[], body=["为帮助理解，现解读如下。", sentence])
     assert fields.issue_date(ev, "2025-09-10", None) == iso
+
+
+def test_a_bulletins_date_line_under_its_byline_is_its_issue_date():
+    lines = ["首页 > 统计信息", "某县2024年国民经济和社会发展统计公报", "某县统计局", "国家统计局某县调查队",
+             "（2025年3月18日）", "2024年，全县经济运行稳中有进。"]
+    ev = fields.Evidence(lines=lines, body=lines[2:])
+    assert fields.issue_date(ev, "2025-03-20", 1) == "2025-03-18"
+    lines[4] = "（2025年3月）"
+    ev = fields.Evidence(lines=lines, body=lines[2:])
+    assert fields.issue_date(ev, "2025-03-20", 1) is None   # a month is not a day

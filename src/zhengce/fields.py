@@ -162,6 +162,8 @@ def kind(ev: Evidence, title_text: str | None, column: str | None) -> tuple[str,
 # --- dates ---------------------------------------------------------------------------------------
 
 _PUB_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:发布日期|发布时间|公开日期|发表时间|日期|时间)\s*[:：]\s*")
+# '（2025年3月18日）' alone under a 公报's title and byline: the day it was issued
+_DATED = re.compile(r"^[(（]\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[)）]$")
 _ADOPTED = re.compile(r"^[(（].{0,6}?(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日).{0,40}?(?:通过|批准|公布)")
 # '8月5日，科技部、内蒙古自治区人民政府联合印发《…》', '8月5日，《办法》经市政府同意正式印发',
 # '《若干措施》于2025年3月6日印发'
@@ -199,7 +201,7 @@ def issue_date(ev: Evidence, published: str | None, title_index: int | None) -> 
     # '（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）' under the title
     start = title_index if title_index is not None else 0
     for line in [*ev.lines[start:start + 8], *ev.body[:3]]:
-        m = _ADOPTED.match(nfkc(line))
+        m = _ADOPTED.match(nfkc(line)) or _DATED.match(nfkc(line))
         if m:
             return dates.first_date(m.group("date"))
     iso = signature_date(ev.body)
