@@ -240,3 +240,19 @@ def test_lynx_dump_link_numbers_and_references():
         ("专项检查情况汇总表", "http://jyj.example.gov.cn/tzgg/W0202508263947.xlsx"),
         ("问题整改台账（样表）", "http://jyj.example.gov.cn/tzgg/W0202508263948.docx")]
     assert "References" not in record.body and "http://" not in record.body
+
+
+def _dump(heading_lines):
+    return "\n\n".join([
+        "  • 首页", "  • > 要闻", "  • > 本省要闻", *heading_lines,
+        "  • 时间：2019-09-18 06:23 来源：某省日报",
+        "　　当地时间9月16日下午，某省品牌丝路行活动在圣保罗正式启动，并成功举办双向经贸投资推介会。"
+        "来自两地的两百余名企业家参加活动，就开启双方经贸、投资交流合作进行了深入对接。",
+        "　　某省代表团团长介绍，近年来，两地交流交往日益活跃，合作潜力巨大，希望双方企业加强合作。",
+        "主办单位：某省人民政府办公厅 网站标识码：1400000001"])
+
+
+def test_dump_title_with_a_subtitle_under_it():
+    record = zhengce.extract(_dump(["某省品牌丝路行（南美站）正式启动", "成功举办双向经贸投资推介会"]))
+    assert record.title == "某省品牌丝路行（南美站）正式启动"
+    assert zhengce.extract(_dump(["某省品牌丝路行（南美站）正式启动"])).title == "某省品牌丝路行（南美站）正式启动"

@@ -238,7 +238,13 @@ def _dump_title(raw: list[str], plain: list[str]) -> str | None:
             candidates = [raw[j] for j in near if _plausible_title(raw[j])]
             # a line that ends the way document titles end (…通知, …公开表) beats a bare name
             named = [c for c in candidates if fields.genre_and_kind(c)[0]]
-            return (named or candidates or [None])[0]
+            if named or not candidates:
+                return (named or [None])[0]
+            # a title with a subtitle under it (副题): two heading lines stacked above the date
+            j = raw.index(candidates[0])
+            if j == i - 1 and j > 0 and _plausible_title(raw[j - 1]):
+                return raw[j - 1]
+            return candidates[0]
     return None
 
 
