@@ -329,3 +329,13 @@ def test_figure_inside_a_quoted_name_is_not_a_target():
 
 def test_a_grade_with_a_digit_in_what_is_counted():
     assert triples("明年，全市新创建国家4A级旅游景区3家。", 2025) == [(">=", 3, "家")]
+
+
+WORK_REPORT = ("2024年工作回顾\n全年实现地区生产总值312.6亿元，比上年增长5.8%；规模以上工业增加值增长8.1%。\n"
+               "2025年工作安排\n今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右；城镇新增就业5000人以上。\n"
+               "一、坚持项目为王，持续扩大有效投资\n全年实施重点项目140个以上，完成年度投资150亿元以上。")
+
+
+def test_a_reports_parts_say_which_figures_are_results_and_which_are_targets():
+    assert [(t.value, t.unit, t.year) for t in find_targets(WORK_REPORT, 2025)] == [
+        (6, "%", 2025), (5000, "人", 2025), (140, "个", 2025), (150, "亿元", 2025)]

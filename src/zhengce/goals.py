@@ -167,6 +167,9 @@ PER_RE = re.compile(r"(?:每|人均|户均|亩均)[^\d，。；]{0,6}$")
 PAYMENT_RE = re.compile(PAYMENT)
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[章节部分])")
 FWD_HEAD_RE = re.compile(FORWARD_HEADING)
+# An unnumbered part heading of a report: '2024年工作回顾', '2025年工作安排' (short, no punctuation)
+_PART_HEADING = re.compile(rf"^\s*(?:(?:19|20)\d\d\s*年)?[\u4e00-\u9fff“”]{{0,8}}"
+                           rf"(?:{FORWARD_HEADING}|{RETRO_HEADING})\s*$")
 RETRO_HEAD_RE = re.compile(RETRO_HEADING)
 # Deadlines give a year to the clauses that follow them, up to the next deadline or paragraph end.
 DEADLINE = re.compile(
@@ -315,16 +318,21 @@ class _Context:
 
     @staticmethod
     def _sections(text: str) -> list[tuple[int, str | None, int | None]]:
-        """(start, 'forward' / 'retro' / None, year) for each heading; a sub-heading without a cue
-        of its own inherits its parent's."""
-        out, parent, pos = [], (None, None), 0
+        """(start, 'forward' / 'retro' / None, year) for each heading; a heading without a cue of
+        its own inherits its parent's: a sub-heading its top-level heading's, a top-level heading
+        that of the report's part it stands in ('2025年工作安排' over '一、坚持项目为王')."""
+        out, part, parent, pos = [], (None, None), (None, None), 0
         for line in text.split("\n"):
-            if len(line) <= 60 and (h := HEADING.match(line)):
+            h = HEADING.match(line) if len(line) <= 60 else None
+            if h or _PART_HEADING.match(line):
                 state = ("forward" if FWD_HEAD_RE.search(line) else
                          "retro" if RETRO_HEAD_RE.search(line) else None)
                 y = _YEAR_IN.search(line)
                 year = int(y.group(1)) if y else None
-                if _TOP_LEVEL.match(h.group()):   # top level
+                if not h:                                  # a part of a report
+                    part = parent = (state, year)
+                elif _TOP_LEVEL.match(h.group()):          # top level
+                    state, year = state or part[0], year or part[1]
                     parent = (state, year)
                 else:
                     state, year = state or parent[0], year or parent[1]

@@ -114,6 +114,9 @@ GENRE_KIND = (
     ("规则", "policy"), ("标准", "policy"), ("守则", "policy"), ("章程", "policy"), ("要点", "policy"),
     ("清单", "policy"), ("目录", "policy"), ("纪要", "policy"), ("请示", "policy"), ("议案", "policy"),
 )
+# 文种 of rules: their bounds are thresholds, not targets (see pipeline._sets_requirements).
+RULE_GENRES = frozenset(("条例", "办法", "细则", "规定", "规则", "守则", "章程", "标准", "令", "命令",
+                         "通告", "公告", "指引", "指南", "清单", "目录", "批复", "函"))
 # Titles that say what a page is wherever the words stand: '关于公开征求《…办法（征求意见稿）》意见
 # 的公告' announces a consultation, a notice, though it ends in 公告.
 # And a press conference named after a document ('…《若干措施》新闻发布会') explains it.

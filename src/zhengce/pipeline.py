@@ -23,9 +23,6 @@ _BULLET = markers.BULLET
 # first few hundred KB, and parse time and memory grow with the rest (a 20 MB page stays bounded).
 MAX_MARKUP = 3_000_000
 MAX_TEXT_LINES = 50_000
-# Kinds whose text states requirements: a bound there is a target without 力争 or a deadline (an
-# interpretation restates the policy's).
-NORMATIVE = ("policy", "interpretation")
 HIDDEN_ARTICLE_PUNCT = 10   # below this much visible prose, look at what the page hides
 _SCRIPT_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]{200,}")
@@ -325,11 +322,18 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
         # a notice's numbered parts (项目名称, 中标信息 …) inform, they do not commit
         actions=tuple(find_actions(body_text)) if commitments and body_text and kind != "notice" else (),
         actions_stated=stated_count(body_text) if commitments and body_text and kind != "notice" else None,
-        targets=(tuple(find_targets(body_text, year=year, normative=kind in NORMATIVE))
+        targets=(tuple(find_targets(body_text, year=year, normative=_sets_requirements(kind, genre)))
                  if commitments and body_text else ()),
         references=tuple(fields.references(ev.body)),
         attachments=tuple(fields.attachments(ev)),
     )
+
+
+def _sets_requirements(kind: str, genre: str | None) -> bool:
+    """A policy that sets requirements for a period (通知, 意见, 方案, 要点 …): a bound in its text is
+    a target without 力争 or a deadline.  Not a rule (条例, 办法, 细则, 通告 …), whose bounds are
+    thresholds every case must meet."""
+    return kind == "policy" and genre not in markers.RULE_GENRES
 
 
 def _index_of(lines: list[str], title: str | None) -> int | None:
