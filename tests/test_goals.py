@@ -339,3 +339,8 @@ WORK_REPORT = ("2024年工作回顾\n全年实现地区生产总值312.6亿元�
 def test_a_reports_parts_say_which_figures_are_results_and_which_are_targets():
     assert [(t.value, t.unit, t.year) for t in find_targets(WORK_REPORT, 2025)] == [
         (6, "%", 2025), (5000, "人", 2025), (140, "个", 2025), (150, "亿元", 2025)]
+
+
+def test_a_per_head_indicator_with_a_level_verb_is_a_target_a_per_head_payment_is_not():
+    text = "到2030年，人均预期寿命达到80.5岁，人均地区生产总值达到13万元以上。对符合条件的农户，每户补助500元。"
+    assert [(t.value, t.unit) for t in find_targets(text, 2026)] == [(80.5, "岁"), (13, "万元")]

@@ -79,3 +79,16 @@ def test_html_indicator_table_reaches_the_record():
     table = [t for t in record.targets if "\t" in t.text]
     assert [(t.indicator, t.value, t.unit, t.year) for t in table] == [("规上工业增加值年均增长", 8, "%", 2025)]
     assert all(t.text in record.body for t in record.targets)
+
+
+def test_a_table_pasted_from_word_keeps_its_rows():
+    # Word puts a <p> (and a <span>) in every cell: the row must still be one line of cells
+    def row(*cells):
+        return "<tr>" + "".join(f"<td><p><span>{c}</span></p></td>" for c in cells) + "</tr>"
+    table = ("<table class='MsoNormalTable'>" + row("类别", "指标", "2025年", "2030年", "属性")
+             + row("创新驱动", "研发经费投入强度（%）", "2.45", "3.2", "预期性")
+             + row("森林覆盖率（%）", "61.2", "62以上", "约束性") + "</table>")
+    page = ("<html><body><div id='zoom'><p>到2030年，全市经济社会发展要努力实现以下主要目标，"
+            f"现代化产业体系加快构建，创新能力显著增强，生态环境持续改善。</p>{table}</div></body></html>")
+    got = [(t.indicator, t.value, t.unit, t.year) for t in zhengce.extract(page).targets]
+    assert got == [("研发经费投入强度", 3.2, "%", 2030), ("森林覆盖率", 62, "%", 2030)]

@@ -138,6 +138,7 @@ class Rendering:
         span, lines, headings, containers = self.span, self.lines, self.headings, self.containers
         skipped = set()
         in_link = 0
+        cell = None   # the data-table cell the walk is in: its paragraphs stay on the row's line
         keep_hidden = self._keep_hidden
         buf: list[str] = []      # the pieces of the line being built
         plain: list[str] = []    # those outside links (the prose signal)
@@ -160,10 +161,14 @@ class Rendering:
                 else:  # most elements carry no attribute at all: judge the tag alone
                     heading, rank = tag in _HEADING_TAGS, _TAG_RANK.get(tag)
                 if tag in BLOCK_TAGS or tag == "br":
-                    if buf:
+                    if cell is not None:
+                        buf.append(" ")
+                    elif buf:
                         _flush(buf, plain, linked, lines)
                 elif tag in CELL_TAGS:
                     buf.append("\t")
+                    if cell is None and _data_cell(node):
+                        cell = node
                 elif tag == "a":
                     in_link += 1
                 if tag not in INLINE_TAGS:  # only boxes can hold an article: spans for them
@@ -183,10 +188,14 @@ class Rendering:
             elif tag == "a":
                 in_link -= 1
             elif tag in BLOCK_TAGS:
-                if buf:
+                if cell is not None:
+                    buf.append(" ")
+                elif buf:
                     _flush(buf, plain, linked, lines)
             elif tag in CELL_TAGS or tag in LABEL_TAGS:
                 buf.append("\t")
+                if node is cell:
+                    cell = None
             if tag not in INLINE_TAGS and node not in skipped:
                 span[node] = (span[node], len(lines))
             text = node.tail
@@ -194,6 +203,21 @@ class Rendering:
                 buf.append(text)
                 (linked if in_link else plain).append(text)
         _flush(buf, plain, linked, lines)
+
+
+DATA_CELL_CHARS = 80
+
+
+def _data_cell(cell) -> bool:
+    """A cell of a data table (an indicator table pasted from Word puts a <p> in every cell): short
+    text and no table inside.  A layout table's cell holds a whole article, whose paragraphs stay
+    lines of their own."""
+    size = 0
+    for text in cell.itertext():
+        size += len(text.strip())
+        if size > DATA_CELL_CHARS:
+            return False
+    return cell.find(".//table") is None
 
 
 def _flush(buf: list[str], plain: list[str], linked: list[str], lines: list[Line]) -> None:

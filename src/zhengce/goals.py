@@ -69,7 +69,7 @@ BASE_UNITS = ("个百分点", "百分点", "%", "‰", "万亿元", "亿美元",
               "万千瓦", "千瓦时", "千瓦", "兆瓦", "吨标准煤", "吨", "标箱",
               "个月", "个工作日", "小时", "分钟", "天",
               "人次", "批次", "户", "家", "个", "项", "人", "名", "所", "座", "条", "台", "辆", "艘",
-              "套", "张", "场", "次", "件", "部", "处", "类", "种", "支", "床", "级",
+              "套", "张", "场", "次", "件", "部", "处", "类", "种", "支", "床", "级", "岁",
               "倍", "GW", "MW", "kW", "km")
 MAGNITUDE_UNITS = ("万亿", "亿", "万")
 TIME_UNITS = ("小时", "分钟")
@@ -95,7 +95,7 @@ RULE = r"给予|奖补|资助|可享受|申请|申报|符合条件|条件的|罚
 PAYMENT = r"补助|补贴|奖励|资助|贴息|奖补|最高|一次性"
 # Section headings that open a forward (plans, tasks) or backward (results) part.
 FORWARD_HEADING = r"目标|任务|计划|措施|举措|思路|安排|重点工作|工作重点|路径|要求"
-RETRO_HEADING = r"情况|成效|成绩|回顾|总结|进展|完成|基础|现状|背景"
+RETRO_HEADING = r"情况|成效|成绩|成就|回顾|总结|进展|完成|基础|现状|背景"
 
 WINDOW = 200       # a clause longer than this is not one a reader would call a clause
 
@@ -163,7 +163,9 @@ RETRO_RE = re.compile(RETRO)
 RETRO_LEAD = re.compile(r"\s*(?:截至|截止)(?:到)?\s*(?P<y>(?:19|20)\d\d)\s*年")
 FORWARD_RE = re.compile(FORWARD)
 RULE_RE = re.compile(RULE)
-PER_RE = re.compile(r"(?:每|人均|户均|亩均)[^\d，。；]{0,6}$")
+# '每亩200元', '人均补助500元': a rate paid per head, unless a level verb makes the per-head figure
+# an indicator ('人均预期寿命达到80.5岁')
+PER_RE = re.compile(r"(?:每|人均|户均|亩均)(?:(?!达到|提高到|提升到|增长|超过|突破)[^\d，。；]){0,6}$")
 PAYMENT_RE = re.compile(PAYMENT)
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[章节部分])")
 FWD_HEAD_RE = re.compile(FORWARD_HEADING)
