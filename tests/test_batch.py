@@ -99,6 +99,8 @@ def test_read_ahead_is_bounded():
 
 def test_every_input_form_into_sqlite(tmp_path):
     pages = h.corpus(40)
+    gbk = next(f for f in h.fixture_files() if f.name == "table_layout_gbk.html")
+    pages[10] = ("http://www.example.gov.cn/p/gbk.html", gbk.read_bytes())  # into the gzipped WARC
     src = tmp_path / "in"
     (src / "sub").mkdir(parents=True)
     for i, (url, data) in enumerate(pages[:10]):
