@@ -257,3 +257,10 @@ def test_a_named_list_spelled_out_later_gives_the_spelled_out_leads():
             "《若干措施》主要包括以下内容：一是支持农文旅融合项目建设。给予奖励。"
             "二是培育壮大农文旅经营主体。鼓励发展民宿。三是加强农文旅品牌宣传推广。打造区域公共品牌。")
     assert texts(text) == ["支持农文旅融合项目建设", "培育壮大农文旅经营主体", "加强农文旅品牌宣传推广"]
+
+
+def test_a_rules_section_labels_are_not_actions():
+    text = ("为保障公共安全，现就禁止燃放烟花爆竹有关事项通告如下：\n一、禁放区域\n城区范围内全年禁止燃放烟花爆竹。\n"
+            "二、禁止行为\n禁止在禁放区域内销售、燃放烟花爆竹。\n三、法律责任\n违反本通告的，由公安机关依法处罚。\n"
+            "四、施行时间\n本通告自发布之日起施行。")
+    assert texts(text) == []

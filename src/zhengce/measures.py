@@ -66,6 +66,9 @@ ACTION_VERB = re.compile(
     r"拓宽|拓展|支持|强化|提升|加大|优化|推进|加强|完善|实施|建立|健全|落实|促进|鼓励|推动|深化|"
     r"扩大|降低|提高|培育|打造|发展|创新|规范|加快|构建|引导|开展|做好|抓好|提供|简化|放宽|减轻|"
     r"减免|增强|夯实|统筹|实行|推行|严格|营造|畅通|激发|保护|稳定|聚焦|突出|着力|深入|全面|大力")
+# A programme named as an action ('数字经济提升行动', '人才引育工程')
+PROGRAMME = re.compile(rf"(?:{COUNT_NOUNS}|项目|建设|改革|提升|升级|攻坚|示范)$")
+MAX_LABEL = 4   # 法律责任, 禁止行为; a measure named in six (企业名称登记) still is one
 # A roster's headings ('先进集体（12个）', '先进个人（25名）'): who is named, not what is to be done.
 ROSTER_HEADING = re.compile(r"[（(]\s*[\d一二三四五六七八九十百]+\s*[个名人家位项]\s*[）)]$")
 
@@ -276,6 +279,12 @@ def _contents_of_measures(heads: list[_Heading], k: int) -> bool:
     return len(kids) >= 2 and sum(bool(ACTION_VERB.match(h.lead)) for h in kids) * 3 >= 2 * len(kids)
 
 
+def _label(lead: str) -> bool:
+    """A rule's section label ('禁放区域', '法律责任', '施行时间'): a few characters naming a
+    topic, neither a measure's verb nor a programme's name."""
+    return len(lead) <= MAX_LABEL and not ACTION_VERB.match(lead) and not PROGRAMME.search(lead)
+
+
 def _scaffold(lead: str) -> bool:
     """A template label is short ('背景依据', '联系人及联系电话'); a measure that merely contains
     such a word ('类金融企业经营范围注册登记') is longer."""
@@ -289,7 +298,8 @@ def _operative(heads: list[_Heading], figures: list[int]) -> bool:
     n = len(heads)
     if n < 2:
         return False
-    if sum(_scaffold(h.lead) or bool(ROSTER_HEADING.search(h.lead)) for h in heads) * 2 >= n:
+    if sum(_scaffold(h.lead) or _label(h.lead) or bool(ROSTER_HEADING.search(h.lead))
+           for h in heads) * 2 >= n:
         return False
     if sum(len(h.content.strip()) >= MIN_CONTENT for h in heads) * 2 < n:
         return False                            # headings with nothing under them
