@@ -190,6 +190,7 @@ def test_signature_after_numbered_attachment_lines_stays_in_the_body():
     ("《若干措施》于2025年3月6日印发，自印发之日起施行。", "2025-03-06"),
     ("《若干措施》已于3月6日正式印发。", "2025-03-06"),
     ("《若干措施》于2025年4月1日起施行。", None),
+    ("《办法》（沅政规〔2025〕3号）于2025年6月12日印发，自7月1日起施行。", "2025-06-12"),
 ])
 def test_an_interpretation_dates_the_document_it_explains(sentence, iso):
     ev = fields.Evidence(lines=[], body=["为帮助理解，现解读如下。", sentence])
@@ -204,3 +205,10 @@ def test_a_bulletins_date_line_under_its_byline_is_its_issue_date():
     lines[4] = "（2025年3月）"
     ev = fields.Evidence(lines=lines, body=lines[2:])
     assert fields.issue_date(ev, "2025-03-20", 1) is None   # a month is not a day
+
+
+def test_an_interpretation_names_who_issued_the_policy():
+    body = ["问1：《办法》出台的背景是什么？",
+            "答：市住房公积金管理中心起草了《办法》，经管理委员会审议，由沅溪市人民政府印发实施。"]
+    assert fields.issuers(fields.Evidence(lines=[], body=body), "《办法》政策问答", "interpretation") == [
+        "沅溪市人民政府"]

@@ -166,13 +166,14 @@ _PUB_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:发布日期|发布时间|公�
 _DATED = re.compile(r"^[(（]\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[)）]$")
 _ADOPTED = re.compile(r"^[(（].{0,6}?(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日).{0,40}?(?:通过|批准|公布)")
 # '8月5日，科技部、内蒙古自治区人民政府联合印发《…》', '8月5日，《办法》经市政府同意正式印发',
-# '《若干措施》于2025年3月6日印发'
+# '《若干措施》于2025年3月6日印发', '《办法》（沅政规〔2024〕3号）于2024年6月12日印发'
 _MONTH_DAY = r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
 _ISSUED_CLAUSE = re.compile(
     rf"(?P<date>{_MONTH_DAY})\s*[,，]?\s*"
     r"(?:[^。；;，,《]{0,40}?(?:正式|联合|共同)?(?:印发|发布|出台|公布)(?:了)?\s*[《“]|"
     r"[《“][^。；;]{1,60}?[》”][^。；;，,]{0,20}?(?:正式|联合|共同)?(?:印发|发布|出台|公布))"
-    rf"|[《“][^。；;《]{{1,60}}?[》”]\s*(?:已?于|在)\s*(?P<date>{_MONTH_DAY})\s*"
+    rf"|[《“][^。；;《]{{1,60}}?[》”]\s*(?:[（(][^）)]{{1,30}}[）)])?\s*(?:已?于|在)\s*"
+    rf"(?P<date>{_MONTH_DAY})\s*"
     r"(?:正式|联合|共同)?(?:印发|发布|出台|公布)")
 
 
@@ -252,6 +253,8 @@ _ORG_FULL = markers.ORG_NAME
 _TITLE_PREFIX = re.compile(r"^(?P<who>.{2,120}?)\s*(?:关于|印发|转发|批转|(?=(?:19|20)\d{2}年))")
 _JOINT_ISSUE = re.compile(r"(?:^|[，,。；;]|日)\s*(?:由)?(?P<who>[^，,。；;《]{2,80}?)(?:正式|联合|共同)?"
                           r"(?:印发|发布|出台)(?:了)?\s*[《“]")
+# '…，由沅溪市人民政府印发实施。': who issued it, in an interpretation's prose
+_ISSUED_BY = re.compile(r"由(?P<who>[^，,。；;《》]{2,60}?)(?:正式|联合|共同)?(?:印发|发布)(?:实施|施行)?[。，,；;]")
 _SPLIT_ORGS = re.compile(r"[\s、，,]+")
 _SPLIT_JOIN = re.compile(r"[和及与]")
 
@@ -279,12 +282,13 @@ def issuers(ev: Evidence, title_text: str | None, kind_: str) -> list[str]:
     if kind_ in ("news", "list"):
         return []
     if kind_ == "interpretation":
-        for line in ev.body:
-            m = _JOINT_ISSUE.search(line)
-            if m:
-                found = split_orgs(re.sub(r"^.*?\d+日\s*[,，]?", "", m.group("who")))
-                if found:
-                    return found
+        for pattern in (_JOINT_ISSUE, _ISSUED_BY):
+            for line in ev.body:
+                m = pattern.search(line)
+                if m:
+                    found = split_orgs(re.sub(r"^.*?\d+日\s*[,，]?", "", m.group("who")))
+                    if found:
+                        return found
     signed = signature_orgs(ev.body)
     if title_text:
         m = _TITLE_PREFIX.match(nfkc(title_text))
