@@ -212,3 +212,16 @@ def test_an_interpretation_names_who_issued_the_policy():
             "答：市住房公积金管理中心起草了《办法》，经管理委员会审议，由沅溪市人民政府印发实施。"]
     assert fields.issuers(fields.Evidence(lines=[], body=body), "《办法》政策问答", "interpretation") == [
         "沅溪市人民政府"]
+
+
+def test_a_government_work_report_its_caption_date_and_speaker():
+    paragraph = "现在，我代表县人民政府，向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。"
+    page = ("<html><head><title>2025年某县政府工作报告-某县人民政府</title></head><body>"
+            "<div class='nav'><a href='/'>首页</a></div><h1>2025年某县政府工作报告</h1><div id='zoom'>"
+            "<p>政府工作报告</p><p>——2025年1月8日在某县第十八届人民代表大会第五次会议上</p>"
+            "<p>某县人民政府县长　林某某</p><p>各位代表：</p>"
+            f"<p>{paragraph}</p><p>2024年，全县地区生产总值比上年增长5.8%，一般公共预算收入增长4.6%。</p></div>"
+            "<div class='foot'>版权所有：某县人民政府</div></body></html>")
+    record = zhengce.extract(page)
+    assert record.body.startswith("——2025年1月8日在某县第十八届人民代表大会第五次会议上")
+    assert record.issue_date == "2025-01-08" and record.issuers == ("某县人民政府",)

@@ -226,7 +226,9 @@ def select_body(lines: list[Line], title: str | None = None) -> list[str]:
 
 
 def _extend_head(lines, start):
-    """Take back a 主送机关 line ('各区县人民政府：') the segment just missed."""
+    """Take back a 主送机关 line ('各区县人民政府：') the segment just missed, and the caption
+    under a report's or a law's title ('——2025年1月8日在…会议上', '（…会议通过）') with the
+    speaker's line after it."""
     i = start
     while i > 0 and start - i < 2:
         text = lines[i - 1].text
@@ -234,6 +236,12 @@ def _extend_head(lines, start):
                 and not _LABEL_LINE.match(text):
             i -= 1
         else:
+            break
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if markers.CAPTION.match(lines[k].text.strip()):
+            between = [ln.text for ln in lines[k + 1:i]]
+            if all(len(t) <= 30 and not _SENTENCE_PUNCT.search(t) for t in between):
+                return k
             break
     return i
 

@@ -202,9 +202,9 @@ def issue_date(ev: Evidence, published: str | None, title_index: int | None) -> 
     # '（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）' under the title
     start = title_index if title_index is not None else 0
     for line in [*ev.lines[start:start + 8], *ev.body[:3]]:
-        m = _ADOPTED.match(nfkc(line)) or _DATED.match(nfkc(line))
+        m = _ADOPTED.match(nfkc(line)) or _DATED.match(nfkc(line)) or markers.CAPTION.match(nfkc(line))
         if m:
-            return dates.first_date(m.group("date"))
+            return dates.first_date(m.group("date") or m.group("adopted"))
     iso = signature_date(ev.body)
     if iso:
         return iso
@@ -255,6 +255,8 @@ _JOINT_ISSUE = re.compile(r"(?:^|[，,。；;]|日)\s*(?:由)?(?P<who>[^，,。�
                           r"(?:印发|发布|出台)(?:了)?\s*[《“]")
 # '…，由沅溪市人民政府印发实施。': who issued it, in an interpretation's prose
 _ISSUED_BY = re.compile(r"由(?P<who>[^，,。；;《》]{2,60}?)(?:正式|联合|共同)?(?:印发|发布)(?:实施|施行)?[。，,；;]")
+_SPEAKER = re.compile(rf"^(?P<org>[\u4e00-\u9fff]{{2,20}}人民政府)\s*代?(?:省长|市长|县长|区长|州长|旗长|盟长)"
+                      r"\s*[\u4e00-\u9fff·]{2,5}$")
 _SPLIT_ORGS = re.compile(r"[\s、，,]+")
 _SPLIT_JOIN = re.compile(r"[和及与]")
 
@@ -302,6 +304,10 @@ def issuers(ev: Evidence, title_text: str | None, kind_: str) -> list[str]:
             return found
     if signed:
         return signed
+    # a report's speaker under its title: '枫湾县人民政府县长　林致远' speaks for the government
+    for line in ev.body[:4]:
+        if m := _SPEAKER.match(nfkc(line).strip()):
+            return [m.group("org")]
     # 公报 layout: the issuing bodies on a line of their own between title and text
     first = norm(ev.body[0]) if ev.body else ""
     for i, line in enumerate(ev.lines):

@@ -141,6 +141,13 @@ ORG_NAME = re.compile(rf"^[\u4e00-\u9fff（）()]{{1,40}}{ORG_SUFFIX}$")
 DATE_ONLY_LINE = re.compile(r"^[\d〇○零OＯ一二三四五六七八九十年月日\s./-]{6,20}$")
 
 
+# The caption under the title of a report, a speech or a law: when and where it was given or
+# adopted ('——2025年1月8日在枫湾县第十八届人民代表大会第五次会议上', '（2024年8月29日…会议通过）').
+CAPTION = re.compile(r"^(?:——|—)\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*在.{2,60}?上$"
+                     r"|^[(（].{0,6}?(?P<adopted>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日).{0,80}?"
+                     r"(?:通过|批准|公布)[^)）]{0,60}[)）]$")
+
+
 def is_org_line(text: str) -> bool:
     parts = text.split()
     return bool(parts) and len(text) <= 80 and all(ORG_NAME.match(p) for p in parts)
