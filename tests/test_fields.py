@@ -225,3 +225,16 @@ def test_a_government_work_report_its_caption_date_and_speaker():
     record = zhengce.extract(page)
     assert record.body.startswith("——2025年1月8日在某县第十八届人民代表大会第五次会议上")
     assert record.issue_date == "2025-01-08" and record.issuers == ("某县人民政府",)
+
+
+def test_a_serial_number_on_a_line_of_its_own_under_the_issuing_body():
+    ev = fields.Evidence(lines=["沅溪市城市绿化条例", "某市人民代表大会常务委员会公告", "第15号",
+                                "《某市城市绿化条例》已由市人大常委会会议通过，现予公布。"], body=[])
+    assert fields.doc_number(ev, 0) == "某市人民代表大会常务委员会公告第15号"
+
+
+def test_the_decision_date_column_of_a_penalty_table():
+    ev = fields.Evidence(lines=["当事人\t违法事实\t处罚机关\t处罚决定日期",
+                                "某餐饮公司\t2024年5月8日检查发现过期食品\t某市市场监督管理局\t2024年7月16日"],
+                         body=[])
+    assert fields.issue_date(ev, "2024-07-23", None) == "2024-07-16"

@@ -98,6 +98,9 @@ _DOCNO_SERIAL = re.compile(r"(?P<org>[\u4e00-\u9fff]{2,30}?(?:公告|通告|令)
                            r"第\s*(?P<seq>\d{1,5})\s*号")
 
 
+_SERIAL_ONLY = re.compile(r"(?:(?:19|20)\d{2}年)?第\d{1,5}号")
+
+
 def normalise_doc_number(text: str) -> str | None:
     text = nfkc(text).replace("號", "号")
     m = _DOCNO.search(text)
@@ -120,10 +123,13 @@ def doc_number(ev: Evidence, title_index: int | None = None) -> str | None:
         return found
     # a line that is nothing but the number, printed under the title (公文 layout)
     start = title_index if title_index is not None else len(ev.lines)
-    for line in [*ev.lines[start:start + 8], *ev.body[:3]]:
-        text = norm(line)
+    near = [norm(line) for line in [*ev.lines[start:start + 8], *ev.body[:3]]]
+    for above, text in zip(["", *near], near):
         if len(text) <= 40 and (_DOCNO.fullmatch(text) or _DOCNO_SERIAL.fullmatch(text)):
             return normalise_doc_number(text)
+        # '沅溪市人民代表大会常务委员会公告' over '第15号': a serial number on a line of its own
+        if _SERIAL_ONLY.fullmatch(text) and _DOCNO_SERIAL.fullmatch(above + text):
+            return normalise_doc_number(above + text)
     return None
 
 
@@ -229,8 +235,17 @@ _DECISION_BODY = re.compile(rf"作出(?:行政)?处罚决定的[\s]*(?:机关名
 def _labelled_decision_date(lines) -> str | None:
     for i, line in enumerate(lines):
         m = _DECISION.search(line + "\t")
-        if m:  # the value sits after the label, or in the next cell rendered as the next line
-            return dates.first_date(line[m.end():m.end() + 20] or " ".join(lines[i + 1:i + 2]))
+        if not m:
+            continue
+        after = line[m.end():m.end() + 20]
+        below = lines[i + 1] if i + 1 < len(lines) else ""
+        cells, row = line.split("\t"), below.split("\t")
+        if not after.strip() and len(cells) > 1 and len(row) == len(cells):
+            # a table's header row: the value sits in the same column of the row below
+            column = next(k for k, cell in enumerate(cells) if _DECISION.search(cell + "\t"))
+            return dates.first_date(row[column])
+        # the value sits after the label, or in the next cell rendered as the next line
+        return dates.first_date(after or below)
     return None
 
 
