@@ -344,3 +344,15 @@ def test_a_reports_parts_say_which_figures_are_results_and_which_are_targets():
 def test_a_per_head_indicator_with_a_level_verb_is_a_target_a_per_head_payment_is_not():
     text = "到2030年，人均预期寿命达到80.5岁，人均地区生产总值达到13万元以上。对符合条件的农户，每户补助500元。"
     assert [(t.value, t.unit) for t in find_targets(text, 2026)] == [(80.5, "岁"), (13, "万元")]
+
+
+def test_more_counting_verbs_and_a_pair_sharing_its_verb():
+    text = ("2025年工作安排\n城乡居民人均可支配收入分别增长5.8%和7%；盘活闲置低效用地800亩，"
+            "改造城镇老旧小区26个，选择30个行政村开展垃圾分类试点。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2025)] == [
+        (5.8, "%"), (7, "%"), (800, "亩"), (26, "个"), (30, "个")]
+
+
+def test_a_bound_in_a_sentence_that_looks_back_is_a_result():
+    text = "近年来，各地加快推进寄递物流建设，截至2023年底，全国建制村快递服务通达率达到90.6%。"
+    assert find_targets(text, 2024, normative=True) == []

@@ -55,6 +55,7 @@ COUNT_VERBS = {
     "建设": ">=", "打造": ">=", "引进": ">=", "引育": ">=", "创建": ">=", "认定": ">=",
     "招引": ">=", "吸引": ">=", "带动": ">=", "覆盖": ">=", "惠及": ">=", "培训": ">=",
     "扶持": ">=", "落地": ">=", "签约": ">=", "储备": ">=", "推出": ">=", "新推出": ">=",
+    "盘活": ">=", "改造": ">=", "选择": ">=",
 }
 # A comparator word may follow a change verb: 年均增长高于12%, 增长超过10%.
 AFTER_CHANGE = {k: v for k, v in LEVEL_VERBS.items()
@@ -124,7 +125,7 @@ _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _LEADING_ZERO = re.compile(r"0\d+")
 _YEAR_IN = re.compile(r"((?:19|20)\d\d)\s*年")
 _TOP_LEVEL = re.compile(r"\s*[一二三四五六七八九十]|\s*第")
-_LIST_GAP = re.compile(r"[^\d]{0,16}、")
+_LIST_GAP = re.compile(r"[^\d]{0,16}(?:、|和|及)")   # '分别增长5.8%和7%' shares the verb
 _AR_NUM = r"\d{1,9}(?:,\d{3})*(?:\.\d+)?"
 _CN_NUM = rf"[{_CN}]{{1,8}}(?:[万亿][{_CN}]{{1,8}}){{0,2}}(?:点[零〇一二三四五六七八九]{{1,6}})?"
 _CN_ONLY = re.compile(rf"[{_CN}]+")
@@ -474,7 +475,9 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
     local = modal or in_deadline or bool(FORWARD_RE.search(sentence))
     if local or state == "forward" or ctx.plan_paragraph(m.start()):
         return True
-    return binding and state != "retro"         # not under 发展基础, 工作成效 …
+    # a bound without a forward cue: not under 发展基础 or 工作成效, nor in a sentence that looks
+    # back ('近年来，…截至2023年底，…通达率达到90.6%')
+    return binding and state != "retro" and not set(RETRO_RE.findall(sentence)) - COMPARISON
 
 
 def _year(m: re.Match, ctx: _Context, lead_year: int | None) -> int | None:
