@@ -6,7 +6,8 @@
 Sources, tried in this order; the first that yields a list wins, because a policy states its
 top level once and the other lists are its details:
 1. the children of the document's measures part (重点任务, 主要措施, 工作计划 …, or an
-   interpretation's 主要内容 when its sub-headings are verb-led measures);
+   interpretation's 主要内容 when its sub-headings are verb-led measures), else the tasks of a
+   任务分工表 (a table with a task column beside 牵头单位);
 2. a list whose stated count agrees with its items: a named list ('从A、B…等8个方面',
    '实施A、B两大工程', '八大行动：A、B…') or an inline one ('从四个方面作出规定：一是…四是…'),
    found before the first heading when the headings structure the text;
@@ -68,6 +69,9 @@ ACTION_VERB = re.compile(
     r"减免|增强|夯实|统筹|实行|推行|严格|营造|畅通|激发|保护|稳定|聚焦|突出|着力|深入|全面|大力")
 # A programme named as an action ('数字经济提升行动', '人才引育工程')
 PROGRAMME = re.compile(rf"(?:{COUNT_NOUNS}|项目|建设|改革|提升|升级|攻坚|示范)$")
+# A task table's header: a column of tasks beside the units that lead them.
+TASK_HEAD = re.compile(r"^\s*(?:重点|主要|具体|工作)?(?:任务|工作|措施)(?:内容|事项)?\s*$")
+LEAD_UNIT_HEAD = re.compile(r"牵头单位|责任单位|责任部门|牵头部门")
 MAX_LABEL = 4   # 法律责任, 禁止行为; a measure named in six (企业名称登记) still is one
 # A roster's headings ('先进集体（12个）', '先进个人（25名）'): who is named, not what is to be done.
 ROSTER_HEADING = re.compile(r"[（(]\s*[\d一二三四五六七八九十百]+\s*[个名人家位项]\s*[）)]$")
@@ -116,6 +120,7 @@ def find_actions(text: str) -> list[Action]:
     operative = _operative(top, [m.start() for m in quantities(text)])
     before_headings = text[:top[0].offset] if operative else text
     for source in (lambda: _measures_part(heads, top, support=False),
+                   lambda: _task_table(text),
                    lambda: _spelled_out(_counted_list(before_headings), text),
                    lambda: [h.lead for h in top if not PREAMBLE.match(h.lead)] if operative else [],
                    lambda: _measures_part(heads, top, support=True),
@@ -184,6 +189,23 @@ def _named_lists(text: str):
             after = SENTENCE_END.split(text[opener.end():opener.end() + MAX_LIST])[0]
             if items := _named_items(after, n):
                 yield n, items
+
+
+def _task_table(text: str) -> list[str]:
+    """The tasks of a 任务分工表 (序号 | 重点任务 | 牵头单位 | … | 完成时限), each its lead: a
+    document that gives its tasks out by table lists its measures there."""
+    tasks, column, width = [], None, 0
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if column is None:
+            if len(cells) >= 3 and any(LEAD_UNIT_HEAD.search(c) for c in cells):
+                column = next((k for k, c in enumerate(cells) if TASK_HEAD.search(c)), None)
+                width = len(cells)
+        elif len(cells) == width and cells[column].strip():
+            tasks.append(_lead(cells[column]))
+        elif len(cells) < 2:
+            break                               # the table has ended
+    return [t for t in tasks if t]
 
 
 def _spelled_out(names: list[str], text: str) -> list[str]:
