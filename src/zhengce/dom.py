@@ -138,7 +138,8 @@ class Rendering:
         span, lines, headings, containers = self.span, self.lines, self.headings, self.containers
         skipped = set()
         in_link = 0
-        cell = None   # the data-table cell the walk is in: its paragraphs stay on the row's line
+        cells: list = []       # the table cells the walk is in, innermost last
+        data_cell: dict = {}   # cell -> is it a data table's (its paragraphs stay on the row's line)
         keep_hidden = self._keep_hidden
         buf: list[str] = []      # the pieces of the line being built
         plain: list[str] = []    # those outside links (the prose signal)
@@ -161,14 +162,13 @@ class Rendering:
                 else:  # most elements carry no attribute at all: judge the tag alone
                     heading, rank = tag in _HEADING_TAGS, _TAG_RANK.get(tag)
                 if tag in BLOCK_TAGS or tag == "br":
-                    if cell is not None:
+                    if cells and _in_data_cell(cells[-1], data_cell):
                         buf.append(" ")
                     elif buf:
                         _flush(buf, plain, linked, lines)
                 elif tag in CELL_TAGS:
                     buf.append("\t")
-                    if cell is None and _data_cell(node):
-                        cell = node
+                    cells.append(node)
                 elif tag == "a":
                     in_link += 1
                 if tag not in INLINE_TAGS:  # only boxes can hold an article: spans for them
@@ -188,14 +188,14 @@ class Rendering:
             elif tag == "a":
                 in_link -= 1
             elif tag in BLOCK_TAGS:
-                if cell is not None:
+                if cells and data_cell.get(cells[-1]):
                     buf.append(" ")
                 elif buf:
                     _flush(buf, plain, linked, lines)
             elif tag in CELL_TAGS or tag in LABEL_TAGS:
                 buf.append("\t")
-                if node is cell:
-                    cell = None
+                if cells and node is cells[-1]:
+                    cells.pop()
             if tag not in INLINE_TAGS and node not in skipped:
                 span[node] = (span[node], len(lines))
             text = node.tail
@@ -206,6 +206,13 @@ class Rendering:
 
 
 DATA_CELL_CHARS = 80
+
+
+def _in_data_cell(cell, known: dict) -> bool:
+    """Judged once per cell, and only for a cell that holds a block (most hold bare text)."""
+    if cell not in known:
+        known[cell] = _data_cell(cell)
+    return known[cell]
 
 
 def _data_cell(cell) -> bool:

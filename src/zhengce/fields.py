@@ -208,7 +208,8 @@ def issue_date(ev: Evidence, published: str | None, title_index: int | None) -> 
     # '（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）' under the title
     start = title_index if title_index is not None else 0
     for line in [*ev.lines[start:start + 8], *ev.body[:3]]:
-        m = _ADOPTED.match(nfkc(line)) or _DATED.match(nfkc(line)) or markers.CAPTION.match(nfkc(line))
+        line = nfkc(line)
+        m = _ADOPTED.match(line) or _DATED.match(line) or markers.CAPTION.match(line)
         if m:
             return dates.first_date(m.group("date") or m.group("adopted"))
     iso = signature_date(ev.body)
