@@ -356,3 +356,11 @@ def test_more_counting_verbs_and_a_pair_sharing_its_verb():
 def test_a_bound_in_a_sentence_that_looks_back_is_a_result():
     text = "近年来，各地加快推进寄递物流建设，截至2023年底，全国建制村快递服务通达率达到90.6%。"
     assert find_targets(text, 2024, normative=True) == []
+
+
+def test_a_procedures_time_limit_is_not_a_target_even_under_a_forward_heading():
+    text = ("二、工作要求\n对排查发现的隐患，自受理之日起10个工作日内整改到位，公示期不少于5个工作日。\n"
+            "三、工作目标\n到2026年，企业开办时限压缩至1个工作日，城区平均通勤时间控制在40分钟以内，"
+            "建成15分钟便民生活圈。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2025)] == [
+        (1, "个工作日"), (40, "分钟"), (15, "分钟")]

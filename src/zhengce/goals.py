@@ -200,7 +200,9 @@ ATTRIBUTIVE = re.compile(r"的(?!目标|水平)")
 # A bound stated as a requirement: binding in a policy document's text (see find_targets).
 BINDING_VERB = re.compile(r"(?:控制在|不低于|不少于|不超过|不高于|确保)\s*$")
 PROCEDURE_UNITS = ("个工作日", "天", "小时", "分钟")   # time limits of a procedure, in a rule
-TIME_INDICATOR = re.compile(r"(?:时间|时限|周期|用时|时长)\s*(?:控制在|压缩至|压缩到|缩短至|缩短到)\s*$")
+TIME_INDICATOR = re.compile(r"(?:时间|时限|周期|用时|时长)\s*(?:控制在|压缩至|压缩到|缩短至|缩短到|减少到|减少至)?\s*$")
+# a time a procedure takes, set by a verb that shortens it: '审批时限压缩至5个工作日'
+TIME_CUT = re.compile(r"(?:压缩|缩短|压减|减少)(?:至|到)?\s*$")
 # Dimensions in a requirement specify each thing built ('檐口高度不超过10.5米'): not targets.
 SPEC_UNITS = ("米", "平方米", "立方米", "千米", "公里")
 RATE_UNITS = ("%", "‰")
@@ -550,6 +552,10 @@ def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
         return None, prev
     modal = bool(MODAL_VERB.search(work, max(cs, m.start() - 12), m.start()))
     reach = m.group("unit") in TIME_UNITS and (r := REACH_AFTER.match(work, e))
+    if (not reach and m.group("unit") in PROCEDURE_UNITS
+            and not TIME_INDICATOR.search(work, max(cs, m.start() - 12), m.start())
+            and not TIME_CUT.search(work, max(cs, m.start() - 6), m.start())):
+        return None, prev                       # '自受理之日起10个工作日内': a procedure's time limit
     binding = ctx.normative and _binding(work, m, cs)
     if not (reach or _is_goal(work, m, ctx, cs, ce, modal, binding)):
         return None, prev
