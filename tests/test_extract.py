@@ -256,3 +256,11 @@ def test_dump_title_with_a_subtitle_under_it():
     record = zhengce.extract(_dump(["某省品牌丝路行（南美站）正式启动", "成功举办双向经贸投资推介会"]))
     assert record.title == "某省品牌丝路行（南美站）正式启动"
     assert zhengce.extract(_dump(["某省品牌丝路行（南美站）正式启动"])).title == "某省品牌丝路行（南美站）正式启动"
+
+
+def test_a_video_players_fallback_text_is_boilerplate():
+    page = ("<html><body><div id='zoom'><p>5月8日上午，全县防汛备汛工作部署会召开，会议通报了全县汛前准备工作情况，"
+            "部署了下一阶段防汛重点工作。</p><div class='video'>视频加载中，如无法播放请升级浏览器或安装Flash插件</div>"
+            "</div></body></html>")
+    body = zhengce.extract(page).body
+    assert "防汛备汛工作部署会" in body and "Flash" not in body

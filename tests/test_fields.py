@@ -238,3 +238,24 @@ def test_the_decision_date_column_of_a_penalty_table():
                                 "某餐饮公司\t2024年5月8日检查发现过期食品\t某市市场监督管理局\t2024年7月16日"],
                          body=[])
     assert fields.issue_date(ev, "2024-07-23", None) == "2024-07-16"
+
+
+def test_a_bare_genre_in_book_marks_is_a_short_form_only_after_its_full_title():
+    body = ["近日，市政府办公室印发了《某市既有住宅加装电梯管理办法》。", "《办法》共六章三十条。"]
+    assert fields.references(body) == ["某市既有住宅加装电梯管理办法"]
+    assert fields.references(["各地要认真贯彻《条例》，依法行政。"]) == ["条例"]
+
+
+def test_a_reply_lists_no_actions_and_a_rule_issued_by_a_notice_sets_no_targets():
+    reply = ("<html><body><h1>某省人民政府关于同意设立某高新技术产业开发区的批复</h1><div id='zoom'>"
+             "<p>某市人民政府：</p><p>你市《关于申请设立某高新技术产业开发区的请示》收悉。经研究，现批复如下：</p>"
+             "<p>一、同意设立某高新技术产业开发区，为省级高新技术产业开发区，实行现行政策。</p>"
+             "<p>二、高新区要坚持以科技创新引领产业发展，集聚创新资源，培育科技型企业，完善孵化服务体系。</p>"
+             "<p>三、某市人民政府要切实加强组织领导，理顺管理体制，完善运行机制，统筹推进规划建设。</p>"
+             "<p>某省人民政府</p><p>2025年3月2日</p></div></body></html>")
+    assert zhengce.extract(reply).actions == ()
+    rule = ("<html><body><h1>某市财政局关于印发《某市外贸发展专项资金管理办法》的通知</h1><div id='zoom'>"
+            "<p>各区财政局：现将《某市外贸发展专项资金管理办法》印发给你们，请遵照执行。</p>"
+            "<p>第五条 对年进出口额首次突破1000万美元的企业，给予一次性奖励，单个企业年度奖励不超过300万元。</p>"
+            "<p>第六条 本办法自2025年5月1日起施行。</p></div></body></html>")
+    assert zhengce.extract(rule).targets == ()

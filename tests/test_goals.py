@@ -364,3 +364,9 @@ def test_a_procedures_time_limit_is_not_a_target_even_under_a_forward_heading():
             "建成15分钟便民生活圈。")
     assert [(t.value, t.unit) for t in find_targets(text, 2025)] == [
         (1, "个工作日"), (40, "分钟"), (15, "分钟")]
+
+
+def test_a_past_years_result_and_a_running_total_still_ahead():
+    text = ("2024年专项行动中，全市共排查各类隐患1862处，整改率达到97.3%。\n"
+            "《办法》明确，力争到2027年底，全市累计完成既有住宅加装电梯1500台以上。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2025, normative=True)] == [(1500, "台")]

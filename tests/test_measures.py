@@ -274,3 +274,9 @@ def test_tasks_given_out_in_a_task_table():
             "2\t完善分类投放设施。新建投放点800个以上。\t市城市管理局\t各区人民政府\t2025年10月底前\n"
             "3\t强化执法监管。开展专项执法检查。\t市城市管理局\t市公安局\t长期坚持")
     assert texts(text) == ["推进塑料制品源头减量", "完善分类投放设施", "强化执法监管"]
+
+
+def test_yi_yao_enumeration_of_a_meeting_led_in_its_first_paragraph():
+    text = ("会议要求，一要压紧压实防汛责任。严格落实防汛责任制。\n二要全面排查整治风险隐患。开展拉网式复查。\n"
+            "三要强化监测预警和应急处置。及时发布预警信息。")
+    assert texts(text) == ["压紧压实防汛责任", "全面排查整治风险隐患", "强化监测预警和应急处置"]

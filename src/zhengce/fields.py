@@ -364,6 +364,11 @@ def signature_orgs(body: list[str]) -> list[str]:
 _BOOK_MARKS = re.compile(r"[《》]")
 
 
+# '《办法》', '《实施意见》', '《通知》': no more than a genre
+_BARE_GENRE = re.compile(r"(?:实施|若干|暂行|管理|工作|行动|试行)?(?:办法|意见|方案|措施|规定|细则|通知|条例|"
+                         r"规划|计划|决定|指引|要点|纲要|征求意见稿|辦法|意見|規定|細則|條例|規劃|計劃|決定)")
+
+
 def references(body: list[str]) -> list[str]:
     """Titles cited in 《》 (nested 《》 kept whole), minus the short names the text defines."""
     text = "\n".join(body)
@@ -382,6 +387,9 @@ def references(body: list[str]) -> list[str]:
     aliases = {name for pos, name in found if re.search(r"(?:简称|称为|下称)\s*$", text[max(0, pos - 8):pos - 1])}
     names = [squash(name) for _, name in found if name.strip() and "\n" not in name
              and name not in aliases and len(name) <= 120]
+    # '《办法》' after '《某市…管理办法》': the short form of a title already cited, not another one
+    names = [name for name in names if not (_BARE_GENRE.fullmatch(name.strip()) and any(
+        len(other) > len(name) and other.endswith(name.strip()) for other in names))]
     first: dict[str, str] = {}
     for name in names:  # distinct by normal form, in order of first mention
         first.setdefault(norm(name), name)

@@ -55,7 +55,7 @@ COUNT_VERBS = {
     "建设": ">=", "打造": ">=", "引进": ">=", "引育": ">=", "创建": ">=", "认定": ">=",
     "招引": ">=", "吸引": ">=", "带动": ">=", "覆盖": ">=", "惠及": ">=", "培训": ">=",
     "扶持": ">=", "落地": ">=", "签约": ">=", "储备": ">=", "推出": ">=", "新推出": ">=",
-    "盘活": ">=", "改造": ">=", "选择": ">=",
+    "盘活": ">=", "改造": ">=", "选择": ">=", "配备": ">=", "配齐": ">=",
 }
 # A comparator word may follow a change verb: 年均增长高于12%, 增长超过10%.
 AFTER_CHANGE = {k: v for k, v in LEVEL_VERBS.items()
@@ -208,6 +208,7 @@ SPEC_UNITS = ("米", "平方米", "立方米", "千米", "公里")
 RATE_UNITS = ("%", "‰")
 # Comparisons with the past: a report's, except in a requirement ('同比下降20%以上').
 COMPARISON = frozenset(("同比", "同期", "比上年"))
+COUNTED = frozenset(("累计完成", "累计"))   # a running total: ahead when a deadline or 力争 governs it
 MODAL_VERB = re.compile(rf"(?:{MODALS})(?:{_alt(COUNT_VERBS)}|{_alt(LEVEL_VERBS)})")
 RELATIVE = {"年底前": 0, "年内": 0, "今年": 0, "本年度": 0, "明年": 1}
 FYP_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030, "六": 2035}
@@ -461,8 +462,10 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
     a rule's threshold."""
     clause = work[cs:ce]
     retro = set(RETRO_RE.findall(clause))
-    if retro and not (binding and retro <= COMPARISON):
-        return False
+    in_deadline, _ = ctx.deadline(m.start())
+    if retro and not ((binding and retro <= COMPARISON)
+                      or ((modal or in_deadline) and retro <= COUNTED)):
+        return False                            # ('力争到2027年底累计完成1500台': still ahead)
     ss, se = ctx.bounds(ctx.sentence_seps, m.start(), m.end(), 2 * WINDOW)
     sentence = work[ss:se]
     lead = RETRO_LEAD.match(sentence)
@@ -472,14 +475,15 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
         return False
     if "元" in (m.group("unit") or "") and PAYMENT_RE.search(clause):
         return False
-    in_deadline, _ = ctx.deadline(m.start())
     state, _ = ctx.section(m.start())
     local = modal or in_deadline or bool(FORWARD_RE.search(sentence))
     if local or state == "forward" or ctx.plan_paragraph(m.start()):
         return True
     # a bound without a forward cue: not under 发展基础 or 工作成效, nor in a sentence that looks
     # back ('近年来，…截至2023年底，…通达率达到90.6%')
-    return binding and state != "retro" and not set(RETRO_RE.findall(sentence)) - COMPARISON
+    past = ctx.doc_year and any(int(y) < ctx.doc_year for y in _YEAR_IN.findall(sentence))
+    return (binding and state != "retro" and not past   # '2024年专项行动中，…整改率达到97.3%'
+            and not set(RETRO_RE.findall(sentence)) - COMPARISON)
 
 
 def _year(m: re.Match, ctx: _Context, lead_year: int | None) -> int | None:

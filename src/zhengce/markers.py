@@ -53,7 +53,8 @@ BOILERPLATE_START = re.compile(
 BOILERPLATE_ANYWHERE = re.compile(
     r"【\s*字体\s*[:：]?\s*[\[【(]?\s*大|\[\s*字体\s*[:：]?\s*[\[【(]?\s*大|字体\s*[:：]\s*[\[【(]?\s*大\s*[|｜ ]*\s*中|"
     r"打印本页|关闭窗口|【打印】|【关闭】|【返回顶部】|【关闭本页】|手机扫一扫|"
-    r"本站及其子站|转载请注明|建议(?:您)?使用.{0,20}浏览器|浏览器版本|最佳浏览效果|分辨率")
+    r"本站及其子站|转载请注明|建议(?:您)?使用.{0,20}浏览器|浏览器版本|最佳浏览效果|分辨率|"
+    r"升级浏览器|Flash插件|视频加载中|无法播放")
 
 
 def is_boilerplate_line(text: str) -> bool:
@@ -117,6 +118,8 @@ GENRE_KIND = (
 # 文种 of rules: their bounds are thresholds, not targets (see pipeline._sets_requirements).
 RULE_GENRES = frozenset(("条例", "办法", "细则", "规定", "规则", "守则", "章程", "标准", "令", "命令",
                          "通告", "公告", "指引", "指南", "清单", "目录", "批复", "函"))
+# 文种 that answer a request: their items approve and set conditions, they list no measures.
+REPLY_GENRES = frozenset(("批复", "复函"))
 # Titles that say what a page is wherever the words stand: '关于公开征求《…办法（征求意见稿）》意见
 # 的公告' announces a consultation, a notice, though it ends in 公告.
 # And a press conference named after a document ('…《若干措施》新闻发布会') explains it.

@@ -94,9 +94,9 @@ UNCOUNTED = re.compile(rf"(?:{DOING_LEADS})(?P<items>[^。；;：:\n]{{4,400}}?)
 LEAD_RE = re.compile(LIST_LEADS)
 DIRTY = re.compile(r"[《》()（），,]")
 SEP = re.compile(r"、|以及|及|和")
-SHI = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))(?P<n>[{_CN}]{{1,3}})是")
+SHI = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))(?P<n>[{_CN}]{{1,3}})[是要]")   # 一是…, 一要…
 DIYI = re.compile(rf"(?:^|(?<=[。；;：:\s]))第(?P<n>[{_CN}]{{1,3}})[，,、]")
-ITEM_START = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}是|第[{_CN}]{{1,3}}[，,、])|\n\s*[{_CN}]{{1,3}}是")
+ITEM_START = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}[是要]|第[{_CN}]{{1,3}}[，,、])")
 MAX_ITEM = 40        # a named list's items are names, not sentences
 MAX_ACTION = 80
 MAX_SCAFFOLD = 10
@@ -384,7 +384,7 @@ def _enumerations_joined(text: str) -> list[str]:
     out: list[str] = []
     for para in text.split("\n"):
         if out and ITEM_START.match(para) and (out[-1].rstrip().endswith(("：", ":"))
-                                               or ITEM_START.search(out[-1])):
+                                               or SHI.search(out[-1]) or DIYI.search(out[-1])):
             out[-1] += "\n" + para
         else:
             out.append(para)

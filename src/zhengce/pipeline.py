@@ -304,6 +304,7 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
     body_text = "\n".join(ev.body)
     year = int((issued or published or "0")[:4]) or None
     commitments = commitments and kind != "list"
+    measures = commitments and bool(body_text) and kind != "notice" and genre not in markers.REPLY_GENRES
     return PolicyRecord(
         url=ev.url,
         site=(ev.meta.get("sitename") or meta.site_from_title(ev.html_title, title)
@@ -319,21 +320,28 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
         issuers=tuple(fields.issuers(ev, title, kind)),
         source=source,
         body=body_text,
-        # a notice's numbered parts (项目名称, 中标信息 …) inform, they do not commit
-        actions=tuple(find_actions(body_text)) if commitments and body_text and kind != "notice" else (),
-        actions_stated=stated_count(body_text) if commitments and body_text and kind != "notice" else None,
-        targets=(tuple(find_targets(body_text, year=year, normative=_sets_requirements(kind, genre)))
+        # a notice's numbered parts (项目名称, 中标信息 …) inform, a 批复's approve: they do not commit
+        actions=tuple(find_actions(body_text)) if measures else (),
+        actions_stated=stated_count(body_text) if measures else None,
+        targets=(tuple(find_targets(body_text, year=year, normative=_sets_requirements(kind, title)))
                  if commitments and body_text else ()),
         references=tuple(fields.references(ev.body)),
         attachments=tuple(fields.attachments(ev)),
     )
 
 
-def _sets_requirements(kind: str, genre: str | None) -> bool:
+_ISSUED = re.compile(r"(?:印发|转发|发布|公布)\s*《(?P<name>[^《》]{2,80})》")
+
+
+def _sets_requirements(kind: str, title: str | None) -> bool:
     """A policy that sets requirements for a period (通知, 意见, 方案, 要点 …): a bound in its text is
     a target without 力争 or a deadline.  Not a rule (条例, 办法, 细则, 通告 …), whose bounds are
-    thresholds every case must meet."""
-    return kind == "policy" and genre not in markers.RULE_GENRES
+    thresholds every case must meet; '关于印发《…管理办法》的通知' issues a rule."""
+    if kind != "policy" or not title:
+        return False
+    issued = _ISSUED.search(title)
+    genre = fields.genre_and_kind(issued.group("name") if issued else title)[0]
+    return genre not in markers.RULE_GENRES
 
 
 def _index_of(lines: list[str], title: str | None) -> int | None:
