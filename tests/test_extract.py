@@ -264,3 +264,18 @@ def test_a_video_players_fallback_text_is_boilerplate():
             "</div></body></html>")
     body = zhengce.extract(page).body
     assert "防汛备汛工作部署会" in body and "Flash" not in body
+
+
+def test_a_traditional_script_version_of_a_portal_page():
+    page = ("<html><head><title>《某縣關於支持商貿流通體系建設的通知》政策解讀</title></head><body>"
+            "<h1>《某縣關於支持商貿流通體系建設的通知》政策解讀</h1><div id='zoom'>"
+            "<p>一、出臺背景</p><p>2025年5月20日，某縣人民政府辦公室印發了《某縣關於支持商貿流通體系建設的通知》"
+            "（以下簡稱《通知》），加快補齊縣域商貿流通短板。</p>"
+            "<p>二、主要目標</p><p>到2027年，全縣建成鄉鎮商貿中心12個以上，農村網絡零售額突破15億元。</p>"
+            "<p>三、主要內容</p><p>（一）完善縣級商貿物流設施。建設縣級物流配送中心，推動共同配送。</p>"
+            "<p>（二）提升鄉鎮商貿中心功能。增加便民服務業態，引導連鎖企業向鄉鎮延伸網點。</p>"
+            "<p>（三）發展農村電子商務。開展農村電商人才培訓，推動農特產品上行。</p></div></body></html>")
+    record = zhengce.extract(page)
+    assert (record.kind, record.issue_date, record.issuers) == ("interpretation", "2025-05-20", ("某縣人民政府辦公室",))
+    assert [a.text for a in record.actions] == ["完善縣級商貿物流設施", "提升鄉鎮商貿中心功能", "發展農村電子商務"]
+    assert [(t.value, t.unit) for t in record.targets] == [(12, "個"), (15, "億元")]

@@ -259,3 +259,10 @@ def test_a_reply_lists_no_actions_and_a_rule_issued_by_a_notice_sets_no_targets(
             "<p>第五条 对年进出口额首次突破1000万美元的企业，给予一次性奖励，单个企业年度奖励不超过300万元。</p>"
             "<p>第六条 本办法自2025年5月1日起施行。</p></div></body></html>")
     assert zhengce.extract(rule).targets == ()
+
+
+def test_a_body_named_by_its_level_alone_takes_the_place_the_page_names():
+    assert fields.with_place(["市人民政府办公室", "国家发展改革委"], "《涟川市既有住宅加装电梯管理办法》政策解读",
+                             "涟川市住房和城乡建设局") == ["涟川市人民政府办公室", "国家发展改革委"]
+    assert fields.with_place(["县人民政府"], None, "蓼川县人民政府") == ["蓼川县人民政府"]
+    assert fields.with_place(["市人民政府办公室"], "关于做好防汛工作的通知", None) == ["市人民政府办公室"]

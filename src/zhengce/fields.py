@@ -142,7 +142,7 @@ def genre_and_kind(title_text: str | None) -> tuple[str | None, str | None]:
     if not title_text:
         return None, None
     t = _TITLE_TAIL.sub("", nfkc(title_text)).strip()
-    if "解读" in t:
+    if "解读" in t or "解讀" in t:   # a 繁體 version of a portal prints 解讀
         return "解读", "interpretation"
     genre, kind = next(((word, k) for word, k in markers.GENRE_KIND if t.endswith(word)), (None, None))
     for pattern, k in markers.TITLE_KIND:
@@ -176,8 +176,8 @@ _ADOPTED = re.compile(r"^[(（].{0,6}?(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2
 _MONTH_DAY = r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
 _ISSUED_CLAUSE = re.compile(
     rf"(?P<date>{_MONTH_DAY})\s*[,，]?\s*"
-    r"(?:[^。；;，,《]{0,40}?(?:正式|联合|共同)?(?:印发|发布|出台|公布)(?:了)?\s*[《“]|"
-    r"[《“][^。；;]{1,60}?[》”][^。；;，,]{0,20}?(?:正式|联合|共同)?(?:印发|发布|出台|公布))"
+    r"(?:[^。；;，,《]{0,40}?(?:正式|联合|共同)?(?:印发|印發|发布|發布|出台|出臺|公布)(?:了)?\s*[《“]|"
+    r"[《“][^。；;]{1,60}?[》”][^。；;，,]{0,20}?(?:正式|联合|共同)?(?:印发|印發|发布|發布|出台|出臺|公布))"
     rf"|[《“][^。；;《]{{1,60}}?[》”]\s*(?:[（(][^）)]{{1,30}}[）)])?\s*(?:已?于|在)\s*"
     rf"(?P<date>{_MONTH_DAY})\s*"
     r"(?:正式|联合|共同)?(?:印发|发布|出台|公布)")
@@ -268,7 +268,7 @@ _ORG = re.compile(rf"[\u4e00-\u9fff（）()]{{2,40}}?{markers.ORG_SUFFIX}")
 _ORG_FULL = markers.ORG_NAME
 _TITLE_PREFIX = re.compile(r"^(?P<who>.{2,120}?)\s*(?:关于|印发|转发|批转|(?=(?:19|20)\d{2}年))")
 _JOINT_ISSUE = re.compile(r"(?:^|[，,。；;]|日)\s*(?:由)?(?P<who>[^，,。；;《]{2,80}?)(?:正式|联合|共同)?"
-                          r"(?:印发|发布|出台)(?:了)?\s*[《“]")
+                          r"(?:印发|印發|发布|發布|出台|出臺)(?:了)?\s*[《“]")
 # '…，由沅溪市人民政府印发实施。': who issued it, in an interpretation's prose
 _ISSUED_BY = re.compile(r"由(?P<who>[^，,。；;《》]{2,60}?)(?:正式|联合|共同)?(?:印发|发布)(?:实施|施行)?[。，,；;]")
 _SPEAKER = re.compile(rf"^(?P<org>[\u4e00-\u9fff]{{2,20}}人民政府)\s*代?(?:省长|市长|县长|区长|州长|旗长|盟长)"
@@ -339,6 +339,25 @@ def issuers(ev: Evidence, title_text: str | None, kind_: str) -> list[str]:
         named = " ".join(filter(None, (ev.info["issuer"], ev.info.get("co_issuers"))))
         return split_orgs(named) or [ev.info["issuer"]]
     return []
+
+
+_BARE_LEVEL = re.compile(r"^(?P<level>[省市县区])(?:人民政府|政府|委|人大|[\u4e00-\u9fff]{1,12}(?:局|厅|委员会|办公室))")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?[省市县区]")
+
+
+def with_place(orgs: list[str], *context: str | None) -> list[str]:
+    """'市人民政府办公室' named in prose, on a page whose title or site names the city
+    ('《涟川市…》', '涟川市住房和城乡建设局'): the body's full name, 涟川市人民政府办公室."""
+    out = []
+    for org in orgs:
+        m = _BARE_LEVEL.match(org)
+        if m:
+            places = [p for text in context if text for p in _PLACE.findall(text)
+                      if p.endswith(m.group("level"))]
+            if places:
+                org = places[0] + org[1:]
+        out.append(org)
+    return out
 
 
 def signature_orgs(body: list[str]) -> list[str]:

@@ -134,6 +134,7 @@ COLUMN_KIND = (
 )
 # Endings of the names of public bodies (issuers, signature lines).
 ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|政府办公厅|政府办公室|办公厅|办公室|"
+              r"辦公廳|辦公室|委員會|管委會|廳|"   # as a 繁體 page prints them
               r"委员会|管理委员会|管委会|党工委|工委|委|厅|局|部|署|院|府|会|中心|总局|分局|支队|"
               r"调查队|调查总队|银行|集团|公司|小组|联合会|协会|研究所|大学|法院|检察院|处|所|站|办)")
 

@@ -62,11 +62,15 @@ SUPPORT_HEADING = re.compile(r"保障")
 # An interpretation's 主要内容 (政策要点 …): its sub-headings are the policy's measures when they
 # read as measures, opening with a verb of doing ('拓宽青年就业渠道'), and not when they are a
 # template of nouns ('申报条件', '奖补标准', '申报材料').
-CONTENTS_HEADING = re.compile(r"主要内容|政策要点|核心内容|重点内容|政策内容")
+CONTENTS_HEADING = re.compile(r"主要[内內]容|政策要点|核心[内內]容|重点[内內]容|政策[内內]容")
 ACTION_VERB = re.compile(
     r"拓宽|拓展|支持|强化|提升|加大|优化|推进|加强|完善|实施|建立|健全|落实|促进|鼓励|推动|深化|"
     r"扩大|降低|提高|培育|打造|发展|创新|规范|加快|构建|引导|开展|做好|抓好|提供|简化|放宽|减轻|"
-    r"减免|增强|夯实|统筹|实行|推行|严格|营造|畅通|激发|保护|稳定|聚焦|突出|着力|深入|全面|大力")
+    r"减免|增强|夯实|统筹|实行|推行|严格|营造|畅通|激发|保护|稳定|聚焦|突出|着力|深入|全面|大力|建设|"
+    # the same verbs as a 繁體 page prints them
+    r"建設|發展|推進|加強|優化|實施|強化|擴大|開展|鼓勵|規範|構建|落實|促進|推動|深化|降低|提高|"
+    r"創新|加快|引導|做好|提供|簡化|減輕|增強|統籌|實行|推行|嚴格|營造|暢通|激發|保護|穩定|聚焦|突出|着力|"
+    r"深入|全面|大力|培育|完善|提升|支持|拓寬|拓展|健全")
 # A programme named as an action ('数字经济提升行动', '人才引育工程')
 PROGRAMME = re.compile(rf"(?:{COUNT_NOUNS}|项目|建设|改革|提升|升级|攻坚|示范)$")
 # A task table's header: a column of tasks beside the units that lead them.

@@ -305,10 +305,11 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
     year = int((issued or published or "0")[:4]) or None
     commitments = commitments and kind != "list"
     measures = commitments and bool(body_text) and kind != "notice" and genre not in markers.REPLY_GENRES
+    site = (ev.meta.get("sitename") or meta.site_from_title(ev.html_title, title)
+            or meta.site_from_footer(ev.lines))
     return PolicyRecord(
         url=ev.url,
-        site=(ev.meta.get("sitename") or meta.site_from_title(ev.html_title, title)
-              or meta.site_from_footer(ev.lines)),
+        site=site,
         site_code=site_code,
         column=column,
         kind=kind,
@@ -317,7 +318,7 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
         publish_date=published,
         issue_date=issued,
         doc_number=fields.doc_number(ev, title_index),
-        issuers=tuple(fields.issuers(ev, title, kind)),
+        issuers=tuple(fields.with_place(fields.issuers(ev, title, kind), title, site)),
         source=source,
         body=body_text,
         # a notice's numbered parts (项目名称, 中标信息 …) inform, a 批复's approve: they do not commit
