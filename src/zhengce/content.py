@@ -155,8 +155,9 @@ BARRIER = float("-inf")  # a footer or 上一篇/相关链接 line: the article 
 
 # A text dump's lines are scored two or three times (the whole dump, the part after its date
 # line, again once the title is known), and its article appears twice: remember the scores
-# while one page is read (pipeline.extract empties this memo before each page).
-@lru_cache(maxsize=None)
+# while one page is read (pipeline.extract empties this memo before each page; the bound keeps
+# memory flat for a caller that scores lines without extract).
+@lru_cache(maxsize=1 << 16)
 def line_score(line: Line, title_key: str | None = None) -> float:
     text = line.text
     if title_key and norm(text) in title_key:
