@@ -266,3 +266,10 @@ def test_a_body_named_by_its_level_alone_takes_the_place_the_page_names():
                              "涟川市住房和城乡建设局") == ["涟川市人民政府办公室", "国家发展改革委"]
     assert fields.with_place(["县人民政府"], None, "蓼川县人民政府") == ["蓼川县人民政府"]
     assert fields.with_place(["市人民政府办公室"], "关于做好防汛工作的通知", None) == ["市人民政府办公室"]
+
+
+def test_issued_by_and_on_in_one_clause_and_a_drafts_short_name():
+    ev = fields.Evidence(lines=[], body=["该《方案》由市政府办公室于2025年7月2日印发，自印发之日起施行。"])
+    assert fields.issue_date(ev, "2025-07-10", None) == "2025-07-02"
+    body = ["会议审议通过了《某市城市管理办法（修订草案）》。", "会议要求，《办法》出台后要抓好宣传解读。"]
+    assert fields.references(body) == ["某市城市管理办法（修订草案）"]

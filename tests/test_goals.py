@@ -370,3 +370,10 @@ def test_a_past_years_result_and_a_running_total_still_ahead():
     text = ("2024年专项行动中，全市共排查各类隐患1862处，整改率达到97.3%。\n"
             "《办法》明确，力争到2027年底，全市累计完成既有住宅加装电梯1500台以上。")
     assert [(t.value, t.unit) for t in find_targets(text, 2025, normative=True)] == [(1500, "台")]
+
+
+def test_by_the_end_of_a_month_and_a_verb_shared_across_a_list():
+    text = ("到2026年4月底，全县完成冬修水利投资2.8亿元以上，新建高标准农田3.5万亩，"
+            "整治山坪塘420口、渠道180公里。")
+    assert [(t.value, t.unit, t.year) for t in find_targets(text, 2025)] == [
+        (2.8, "亿元", 2026), (3.5, "万亩", 2026), (420, "口", 2026), (180, "公里", 2026)]

@@ -92,3 +92,9 @@ def test_a_table_pasted_from_word_keeps_its_rows():
             f"现代化产业体系加快构建，创新能力显著增强，生态环境持续改善。</p>{table}</div></body></html>")
     got = [(t.indicator, t.value, t.unit, t.year) for t in zhengce.extract(page).targets]
     assert got == [("研发经费投入强度", 3.2, "%", 2030), ("森林覆盖率", 62, "%", 2030)]
+
+
+def test_a_five_year_total_in_brackets():
+    table = "\n".join(["序号\t指标\t单位\t2025年\t2030年\t属性",
+                       "1\t化学需氧量重点工程减排量\t万吨\t—\t〔1.05〕\t约束性"])
+    assert [(t.value, t.unit, t.year) for _, t in table_targets(table)] == [(1.05, "万吨", 2030)]

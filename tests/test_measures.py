@@ -280,3 +280,33 @@ def test_yi_yao_enumeration_of_a_meeting_led_in_its_first_paragraph():
     text = ("会议要求，一要压紧压实防汛责任。严格落实防汛责任制。\n二要全面排查整治风险隐患。开展拉网式复查。\n"
             "三要强化监测预警和应急处置。及时发布预警信息。")
     assert texts(text) == ["压紧压实防汛责任", "全面排查整治风险隐患", "强化监测预警和应急处置"]
+
+
+def test_articles_whose_leads_are_measures_are_actions_a_rules_articles_are_not():
+    measures = ("第一条 支持企业技术改造。对设备投资给予补助。\n第二条 鼓励企业扩能上规模。给予一次性奖励。\n"
+                "第三条 推进数字化智能化改造。建设智能工厂。\n第四条 本措施自2025年5月1日起施行。")
+    assert texts(measures) == ["支持企业技术改造", "鼓励企业扩能上规模", "推进数字化智能化改造"]
+    rules = ("第一条 为了规范专项资金管理，制定本办法。\n第二条 本办法适用于市级专项资金。\n"
+             "第三条 市财政局负责资金预算管理。\n第四条 本办法自发布之日起施行。")
+    assert texts(rules) == []
+
+
+def test_a_task_among_tasks_is_not_a_part_holding_them():
+    text = ("一、加强组织领导\n各乡镇要把冬修水利作为重点工作，层层分解任务。\n二、突出建设重点\n"
+            "（一）加快重点水利工程建设。倒排工期。\n（二）大力推进高标准农田建设。集中连片建设。\n"
+            "三、创新投入机制\n积极争取上级资金，统筹整合涉农资金。\n四、强化督查考核\n实行月调度、季通报。")
+    assert texts(text) == ["加强组织领导", "突出建设重点", "创新投入机制", "强化督查考核"]
+
+
+def test_questions_are_not_actions_the_answer_lists_them():
+    text = ("一、《方案》出台的背景是什么？\n为加快发展夜间经济，市商务局起草了《方案》。\n"
+            "二、《方案》提出了哪些重点任务？\n《方案》提出以下五个方面：（一）优化夜间经济空间布局。建设特色街区。"
+            "（二）丰富夜间消费业态。（三）提升夜间文旅消费品质。\n三、如何咨询相关政策？\n请拨打热线电话。")
+    assert texts(text) == ["优化夜间经济空间布局", "丰富夜间消费业态", "提升夜间文旅消费品质"]
+
+
+def test_a_reports_parts_named_for_what_they_report_are_not_actions():
+    text = ("一、总体情况\n2024年，我局认真贯彻政府信息公开条例。\n二、收到和处理政府信息公开申请情况\n"
+            "本年新收申请28件，均按时答复。\n三、存在的主要问题及改进情况\n主动公开的深度有待提高。\n"
+            "四、其他需要报告的事项\n本年度未收取信息处理费。")
+    assert texts(text) == []

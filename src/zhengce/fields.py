@@ -178,7 +178,8 @@ _ISSUED_CLAUSE = re.compile(
     rf"(?P<date>{_MONTH_DAY})\s*[,，]?\s*"
     r"(?:[^。；;，,《]{0,40}?(?:正式|联合|共同)?(?:印发|印發|发布|發布|出台|出臺|公布)(?:了)?\s*[《“]|"
     r"[《“][^。；;]{1,60}?[》”][^。；;，,]{0,20}?(?:正式|联合|共同)?(?:印发|印發|发布|發布|出台|出臺|公布))"
-    rf"|[《“][^。；;《]{{1,60}}?[》”]\s*(?:[（(][^）)]{{1,30}}[）)])?\s*(?:已?于|在)\s*"
+    rf"|[《“][^。；;《]{{1,60}}?[》”]\s*(?:[（(][^）)]{{1,30}}[）)])?\s*(?:由[^，,。；;《》]{{2,30}}?)?"
+    rf"(?:已?于|在)\s*"
     rf"(?P<date>{_MONTH_DAY})\s*"
     r"(?:正式|联合|共同)?(?:印发|发布|出台|公布)")
 
@@ -388,6 +389,9 @@ _BARE_GENRE = re.compile(r"(?:实施|若干|暂行|管理|工作|行动|试行)?
                          r"规划|计划|决定|指引|要点|纲要|征求意见稿|辦法|意見|規定|細則|條例|規劃|計劃|決定)")
 
 
+_DRAFT_TAIL = re.compile(r"\s*[（(][^（）()]{1,12}[）)]$")   # '…管理办法（修订草案）'
+
+
 def references(body: list[str]) -> list[str]:
     """Titles cited in 《》 (nested 《》 kept whole), minus the short names the text defines."""
     text = "\n".join(body)
@@ -408,7 +412,7 @@ def references(body: list[str]) -> list[str]:
              and name not in aliases and len(name) <= 120]
     # '《办法》' after '《某市…管理办法》': the short form of a title already cited, not another one
     names = [name for name in names if not (_BARE_GENRE.fullmatch(name.strip()) and any(
-        len(other) > len(name) and other.endswith(name.strip()) for other in names))]
+        len(other) > len(name) and _DRAFT_TAIL.sub("", other).endswith(name.strip()) for other in names))]
     first: dict[str, str] = {}
     for name in names:  # distinct by normal form, in order of first mention
         first.setdefault(norm(name), name)

@@ -85,6 +85,8 @@ LEVELS = (   # heading markers, top first; (一) arrives as （一） or (一)
     re.compile(rf"^\s*[(（]\s*[{_CN}]{{1,3}}\s*[)）]\s*[、.．]?\s*"),
     re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)\s*"),
 )
+SELF_CLAUSE = re.compile(r"本(?:措施|办法|规定|意见|细则|政策)")
+ARTICLE_LEAD = re.compile(rf"^\s*第[{_CN}百零〇\d]+条\s*")
 ARTICLE = re.compile(rf"^\s*第[{_CN}百零〇\d]+条")
 _N = rf"(?P<n>\d{{1,2}}|[{_CN}]{{1,3}})"
 # '8个方面', '八大行动', '七项重点任务', '20条措施'.
@@ -99,6 +101,8 @@ LEAD_RE = re.compile(LIST_LEADS)
 DIRTY = re.compile(r"[《》()（），,]")
 SEP = re.compile(r"、|以及|及|和")
 SHI = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))(?P<n>[{_CN}]{{1,3}})[是要]")   # 一是…, 一要…
+# '…主要有以下五个方面：（一）优化空间布局。…（二）丰富消费业态。…' inside one paragraph
+PAREN = re.compile(rf"(?:(?<=[。；;：:]))\s*[（(](?P<n>[{_CN}]{{1,3}})[）)]")
 DIYI = re.compile(rf"(?:^|(?<=[。；;：:\s]))第(?P<n>[{_CN}]{{1,3}})[，,、]")
 ITEM_START = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}[是要]|第[{_CN}]{{1,3}}[，,、])")
 MAX_ITEM = 40        # a named list's items are names, not sentences
@@ -128,6 +132,7 @@ def find_actions(text: str) -> list[Action]:
                    lambda: _spelled_out(_counted_list(before_headings), text),
                    lambda: [h.lead for h in top if not PREAMBLE.match(h.lead)] if operative else [],
                    lambda: _measures_part(heads, top, support=True),
+                   lambda: _measure_articles(text),
                    lambda: _inline(text), lambda: _uncounted_list(text)):
         items = source()
         if len(items) >= 2:
@@ -193,6 +198,16 @@ def _named_lists(text: str):
             after = SENTENCE_END.split(text[opener.end():opener.end() + MAX_LIST])[0]
             if items := _named_items(after, n):
                 yield n, items
+
+
+def _measure_articles(text: str) -> list[str]:
+    """A 若干措施 numbered in articles whose leads are measures ('第一条 支持企业技术改造。…'):
+    two in three open with a verb of doing.  A 办法's articles ('第一条 为了规范…',
+    '第二条 本办法适用于…') are rules, and stay out."""
+    leads = [_lead(line[m.end():]) for line in text.split("\n") if (m := ARTICLE_LEAD.match(line))]
+    if len(leads) >= 3 and sum(bool(ACTION_VERB.match(lead)) for lead in leads) * 3 >= 2 * len(leads):
+        return [lead for lead in leads if not SELF_CLAUSE.match(lead)]   # '本措施自…起施行'
+    return []
 
 
 def _task_table(text: str) -> list[str]:
@@ -313,8 +328,10 @@ def _label(lead: str) -> bool:
 
 def _scaffold(lead: str) -> bool:
     """A template label is short ('背景依据', '联系人及联系电话'); a measure that merely contains
-    such a word ('类金融企业经营范围注册登记') is longer."""
-    return len(lead) <= MAX_SCAFFOLD and bool(SCAFFOLD_HEADING.search(lead))
+    such a word ('类金融企业经营范围注册登记') is longer.  A report's parts name what they
+    report on, whatever their length ('收到和处理政府信息公开申请情况')."""
+    return (len(lead) <= MAX_SCAFFOLD and bool(SCAFFOLD_HEADING.search(lead))) or lead.endswith(
+        ("情况", "事项"))
 
 
 def _operative(heads: list[_Heading], figures: list[int]) -> bool:
@@ -325,8 +342,8 @@ def _operative(heads: list[_Heading], figures: list[int]) -> bool:
     if n < 2:
         return False
     if sum(_scaffold(h.lead) or _label(h.lead) or bool(ROSTER_HEADING.search(h.lead))
-           for h in heads) * 2 >= n:
-        return False
+           or h.lead.rstrip().endswith(("？", "?")) for h in heads) * 2 >= n:
+        return False                            # a template, section labels, a roster, questions
     if sum(len(h.content.strip()) >= MIN_CONTENT for h in heads) * 2 < n:
         return False                            # headings with nothing under them
     content = "\n".join(h.content for h in heads)
@@ -346,8 +363,11 @@ def _measures_part(heads: list[_Heading], top: list[_Heading], support: bool) ->
     """The children of the measures sections: 重点任务, 主要措施 …, or with ``support`` the
     保障措施 sections (used when the top-level headings are not the tasks themselves)."""
     level = top[0].level if top else 0
+    # a task among tasks ('二、突出建设重点' beside '一、加强组织领导'): not a part holding them
+    tasks = sum(bool(ACTION_VERB.match(h.lead)) for h in top) * 3 >= 2 * len(top)
     parts = [k for k, h in enumerate(heads) if h.level == level
              and bool(SUPPORT_HEADING.search(h.lead)) == support
+             and not (tasks and ACTION_VERB.match(h.lead))
              and (MEASURE_HEADING.search(h.lead) or (not support and _contents_of_measures(heads, k)))]
     out = []
     for k in parts:
@@ -365,7 +385,7 @@ def _inline(text: str, need_lead: bool = True, counted: bool = False) -> list[st
     """The first 一是…二是… (or 第一，…第二，…) run in a paragraph whose lead looks forward (unless
     the caller knows the paragraph holds measures) or, with ``counted``, states its length."""
     for para in _enumerations_joined(text):
-        for pattern in (SHI, DIYI):
+        for pattern in (SHI, DIYI, PAREN):
             marks = _run(list(pattern.finditer(para)))
             if len(marks) < 2:
                 continue
