@@ -183,21 +183,20 @@ class Rendering:
                     buf.append(text)
                     (linked if in_link else plain).append(text)
                 continue
-            if node in skipped:
-                pass
-            elif tag == "a":
-                in_link -= 1
-            elif tag in BLOCK_TAGS:
-                if cells and data_cell.get(cells[-1]):
-                    buf.append(" ")
-                elif buf:
-                    _flush(buf, plain, linked, lines)
-            elif tag in CELL_TAGS or tag in LABEL_TAGS:
-                buf.append("\t")
-                if cells and node is cells[-1]:
-                    cells.pop()
-            if tag not in INLINE_TAGS and node not in skipped:
-                span[node] = (span[node], len(lines))
+            if node not in skipped:   # a skipped element opened nothing: only its tail counts
+                if tag == "a":
+                    in_link -= 1
+                elif tag in BLOCK_TAGS:
+                    if cells and data_cell.get(cells[-1]):
+                        buf.append(" ")
+                    elif buf:
+                        _flush(buf, plain, linked, lines)
+                elif tag in CELL_TAGS or tag in LABEL_TAGS:
+                    buf.append("\t")
+                    if cells and node is cells[-1]:
+                        cells.pop()
+                if tag not in INLINE_TAGS:
+                    span[node] = (span[node], len(lines))
             text = node.tail
             if text and node is not root and (buf or not text.isspace()):
                 buf.append(text)
