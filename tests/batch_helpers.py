@@ -134,3 +134,38 @@ def orphans(conn) -> int:
     return sum(conn.execute(f'SELECT count(*) FROM "{table}" WHERE page_id NOT IN '
                             '(SELECT id FROM pages)').fetchone()[0]
                for table in ("issuers", "actions", "targets", "citations", "attachments"))
+
+
+def descendants(pid: int) -> list[list[int]]:
+    """The processes below ``pid``, level by level (children, grandchildren...), from /proc."""
+    import os
+    children: dict[int, list[int]] = {}
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                children.setdefault(int(fh.read().rsplit(")", 1)[1].split()[1]), []).append(int(entry))
+        except (OSError, IndexError, ValueError):
+            continue
+    levels, level = [], children.get(pid, [])
+    while level:
+        levels.append(level)
+        level = [c for p in level for c in children.get(p, [])]
+    return levels
+
+
+def wait_gone(pids, seconds: float = 30) -> None:
+    """Wait until none of ``pids`` is alive (a zombie counts as gone)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        alive = []
+        for pid in pids:
+            try:
+                with open(f"/proc/{pid}/stat") as fh:
+                    if fh.read().rsplit(")", 1)[1].split()[0] != "Z":
+                        alive.append(pid)
+            except OSError:
+                pass
+        if not alive:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"processes still running: {alive}")

@@ -218,24 +218,35 @@ def test_command_reads_stdin_and_writes_stdout(tmp_path):
     assert all(r["reference"].startswith("<stdin>@") for r in rows)
 
 
-def test_kill_9_then_resume_stores_every_page_exactly_once(tmp_path):
-    pages = h.corpus(600)
-    h.write_warc(tmp_path / "crawl.warc.gz", [(u, d, "text/html") for u, d in pages])
+def _batch_stopped_midway(tmp_path, pages: int, stderr=subprocess.DEVNULL):
+    """Start `zhengce batch` on a WARC of ``pages`` pages, with 2 workers; return once it has
+    committed a first batch: (process, its argv, the database, a complete reference run's)."""
+    h.write_warc(tmp_path / "crawl.warc.gz", [(u, d, "text/html") for u, d in h.corpus(pages)])
     crawl = str(tmp_path / "crawl.warc.gz")
     reference, dest = tmp_path / "reference.db", tmp_path / "out.db"
     run_batch([crawl], str(reference), workers=2)
-
     argv = h.zhengce_command("batch", crawl, "--out", str(dest), "--workers", "2")
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=stderr, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and _stored(dest) == 0:   # wait for a first commit
         time.sleep(0.01)
+    return proc, argv, dest, reference
+
+
+NEEDS_PROC = pytest.mark.skipif(not os.path.isdir("/proc"), reason="finds the workers in /proc")
+
+
+@NEEDS_PROC
+def test_kill_9_then_resume_stores_every_page_exactly_once(tmp_path):
+    proc, argv, dest, reference = _batch_stopped_midway(tmp_path, 600)
+    workers = [pid for level in h.descendants(proc.pid) for pid in level]
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
+    h.wait_gone(workers)   # they notice their parent is gone and end, committing what they held
     with sqlite3.connect(dest) as conn:  # what a kill leaves is whole: no page without children
         stored = conn.execute("SELECT count(*) FROM pages").fetchone()[0]
-        assert 0 < stored < len(pages) and h.orphans(conn) == 0
+        assert 0 < stored < 600 and h.orphans(conn) == 0
         partial = {row[0]: row for row in h.snapshot(dest)}
     expected = {row[0]: row for row in h.snapshot(reference)}
     assert all(expected[url] == row for url, row in partial.items())
@@ -246,6 +257,25 @@ def test_kill_9_then_resume_stores_every_page_exactly_once(tmp_path):
     assert h.snapshot(dest) == h.snapshot(reference)
     with sqlite3.connect(dest) as conn:
         assert conn.execute("SELECT count(*), count(DISTINCT url) FROM pages").fetchone() == (600, 600)
+        assert h.orphans(conn) == 0
+
+
+@NEEDS_PROC
+def test_kill_9_of_a_worker_then_rerun_stores_every_page_exactly_once(tmp_path):
+    # workers write to the database themselves: one killed midway must lose nothing for good
+    proc, argv, dest, reference = _batch_stopped_midway(tmp_path, 400, stderr=subprocess.PIPE)
+    # the workers are the grandchildren, below the forkserver (children: it, resource tracker)
+    workers = h.descendants(proc.pid)[1]
+    os.kill(workers[0], signal.SIGKILL)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode in (0, 1), stderr   # 1: the page it was on is recorded as an error
+    assert stderr.startswith("zhengce batch: 400 pages:")   # the pages it held went to another
+    rerun = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    assert h.snapshot(dest) == h.snapshot(reference)
+    with sqlite3.connect(dest) as conn:
+        assert conn.execute("SELECT count(*), count(DISTINCT url) FROM pages").fetchone() == (400, 400)
+        assert conn.execute("SELECT count(*) FROM errors").fetchone()[0] == 0
         assert h.orphans(conn) == 0
 
 

@@ -346,3 +346,18 @@ def test_kill_9_then_resume_into_postgresql(tmp_path, pg_url):
                                 "(SELECT id FROM pages)")[0][0]
                   for t in ("issuers", "actions", "targets", "citations", "attachments"))
     assert orphans == 0
+
+
+def test_workers_writing_the_same_urls_at_once_store_each_once(tmp_path, pg_url):
+    # Workers write to PostgreSQL over their own connections: two of them may insert the same
+    # new URL at the same moment; the second must find the first's row, not fail.
+    import batch_helpers as h
+    from zhengce.batch import run_batch
+
+    pages = h.corpus(13)   # odd, so that each URL goes to both workers in turn
+    h.write_jsonl(tmp_path / "crawl.jsonl", [pages[i % 13] for i in range(260)])
+    summary = run_batch([str(tmp_path / "crawl.jsonl")], pg_url, workers=2)
+    assert query(pg_url, "SELECT reason FROM errors") == []
+    assert (summary.pages, summary.records, summary.unchanged, summary.errors) == (260, 13, 247, 0)
+    assert query(pg_url, "SELECT count(*), count(DISTINCT url) FROM pages") == [(13, 13)]
+    assert query(pg_url, "SELECT count(*) FROM errors") == [(0,)]

@@ -8,39 +8,38 @@
 
 Three layers, each usable alone:
 
-* :func:`extract_many` runs ``extract`` over an iterable of Pages in worker processes.  It reads
-  ahead only a bounded window of pages, so memory stays flat however long the input; a page
-  that overruns ``timeout`` has its worker killed and replaced, so a hung page cannot stall the
-  batch; a page that fails, for whatever reason, becomes an error Result.
-* :func:`run_batch` feeds pages from :mod:`zhengce.sources` through ``extract_many`` into a store
-  from :mod:`zhengce.store`, skipping pages the database already holds, committing in small
-  batches (so a killed run loses only its last uncommitted pages, and a rerun does them again).
+* :func:`extract_many` runs ``extract`` over an iterable of Pages in worker processes
+  (:mod:`zhengce.workers`).  It reads ahead only a bounded window of pages, so memory stays flat
+  however long the input; a page that overruns ``timeout`` has its worker killed and replaced,
+  so a hung page cannot stall the batch; a page that fails, for whatever reason, becomes an
+  error Result.
+* :func:`run_batch` feeds pages from :mod:`zhengce.sources` into a store from
+  :mod:`zhengce.store`.  Into a database, each worker writes the pages it extracts over its own
+  connection, a few pages to a transaction, and skips those the database already holds; the
+  parent only reads the input and tells the workers what to do, so it does not cap the batch.
+  Into a file, the parent writes what extract_many yields.  Either way a killed run loses only
+  uncommitted pages, never part of one, and a rerun does them again.
 * :func:`register_cli` adds the ``zhengce batch`` command, a thin layer over ``run_batch``.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None
-import signal
 import sys
 import time
-from collections import deque
 from dataclasses import dataclass, field
-from multiprocessing.connection import wait
 from typing import Callable, Iterable, Iterator
 
 from .record import ExtractionError, PolicyRecord
 from .sources import InputNotFound, Page, check_inputs, content_hash, iter_pages
-from .store import PageNotStored, StoreError, open_store
+from .store import PageNotStored, StoreError, describe, open_store
+from .workers import PIPELINE, Failure, Job, WorkerError, read_task, run_jobs
 
 DEFAULT_TIMEOUT = 30.0
-WINDOW_PER_WORKER = 8     # pages read ahead per worker: enough to keep workers busy, no more
-COMMIT_EVERY = 200        # pages per transaction ...
+COMMIT_EVERY = 200        # pages per transaction, where one process writes ...
 COMMIT_SECONDS = 2.0      # ... or seconds, whichever comes first
+WORKER_COMMIT_EVERY = 8   # pages per transaction of a worker writing to a database: short, since
+                          # SQLite lets one writer in at a time; long enough to cost little
+DATABASES = ("sqlite", "postgresql")
 
 Extractor = Callable[..., PolicyRecord]  # extract(content, *, url=None) -> PolicyRecord
 
@@ -79,14 +78,42 @@ def extract_many(pages: Iterable[Page], workers: int | None = None, ordered: boo
         workers = os.cpu_count() or 1
     if workers == 0:
         return (_extract_here(page, extractor) for page in pages)
-    return _Scheduler(workers, ordered, timeout, extractor).run(iter(pages))
+    done = run_jobs(_ExtractJob(extractor), iter(pages), workers, ordered=ordered, timeout=timeout)
+    return (_result(page, payload) for page, payload in done)
+
+
+def _result(page: Page, payload) -> Result:
+    if isinstance(payload, Failure):
+        return Result.failed(page, payload.reason)
+    record, error, hashed = payload
+    return Result(page.ref, page.url, hashed, record, error)
 
 
 def _extract_here(page: Page, extractor: Extractor | None) -> Result:
-    if page.error:
-        return Result.failed(page, page.error)
-    record, error = extract_one(extractor or _default_extractor(), page.content, page.url)
-    return Result(page.ref, page.url, page.content_hash, record, error)
+    return _result(page, Failure(page.error) if page.error else
+                   _ExtractJob(extractor).extract((0, page.ref, page.url, page.content, page.path)))
+
+
+class _ExtractJob(Job):
+    """In a worker: extract each page and send its record back at once."""
+
+    def __init__(self, extractor: Extractor | None):
+        self.extractor = extractor
+
+    def start(self) -> None:
+        self.extractor = self.extractor or _default_extractor()
+
+    def do(self, task: tuple) -> list:
+        return [(task[0], self.extract(task))]
+
+    def extract(self, task: tuple) -> tuple:
+        """(record, error, content hash) of a task."""
+        content, unreadable = read_task(task)
+        if unreadable:
+            return None, unreadable, None
+        # the content hash too: hashing here spares the parent, the one process all pages cross
+        return (*extract_one(self.extractor or _default_extractor(), content, task[2]),
+                content_hash(content))
 
 
 def extract_one(extractor: Extractor, content, url) -> tuple[PolicyRecord | None, str | None]:
@@ -102,219 +129,6 @@ def extract_one(extractor: Extractor, content, url) -> tuple[PolicyRecord | None
 def _default_extractor() -> Extractor:
     from .pipeline import extract
     return extract
-
-
-class _Scheduler:
-    """Keeps the workers busy from a bounded read-ahead window and hands results out."""
-
-    def __init__(self, workers: int, ordered: bool, timeout, extractor):
-        self.workers, self.ordered = workers, ordered
-        self.timeout, self.extractor = timeout, extractor
-        self.window = workers * WINDOW_PER_WORKER
-        self.waiting: deque[tuple[int, Page]] = deque()   # read, not yet sent to a worker
-        self.running: dict[int, Page] = {}                # sent to a worker
-        self.done: dict[int, Result] = {}                 # finished, not yet handed out
-        self.read = self.handed_out = 0                   # sequence numbers
-        self.exhausted = False
-
-    def run(self, pages: Iterator[Page]) -> Iterator[Result]:
-        with _Pool(self.workers, self.extractor, self.timeout) as pool:
-            while True:
-                # an idle worker gets a page before anything else happens: reading ahead (a
-                # WARC record to inflate) and handing out (the caller's database writes) wait
-                self._submit(pool)
-                self._read_ahead(pages)
-                self._submit(pool)
-                yield from self._hand_out()
-                if self.exhausted and not self.waiting and not self.running:
-                    return
-                for seq, record, error, content_hash in pool.collect():
-                    page = self.running.pop(seq)
-                    self.done[seq] = Result(page.ref, page.url, content_hash or page.content_hash,
-                                            record, error)
-                for seq, page in reversed(pool.returned):   # to be sent again, first
-                    self.running.pop(seq)
-                    self.waiting.appendleft((seq, page))
-                pool.returned.clear()
-
-    def _submit(self, pool: "_Pool") -> None:
-        while self.waiting and pool.has_idle():
-            seq, page = self.waiting.popleft()
-            pool.submit(seq, page)
-            self.running[seq] = page
-
-    def _read_ahead(self, pages: Iterator[Page]) -> None:
-        # In order, the window counts from the oldest page not handed out, so results waiting
-        # behind a slow page are bounded too.
-        while not self.exhausted and self.read - self.handed_out < self.window:
-            page = next(pages, None)
-            if page is None:
-                self.exhausted = True
-            elif page.error:  # unreadable at the source: no worker needed
-                self.done[self._next_seq()] = Result.failed(page, page.error)
-            else:
-                self.waiting.append((self._next_seq(), page))
-
-    def _next_seq(self) -> int:
-        self.read += 1
-        return self.read - 1
-
-    def _hand_out(self) -> Iterator[Result]:
-        if self.ordered:
-            while self.handed_out in self.done:
-                self.handed_out += 1
-                yield self.done.pop(self.handed_out - 1)
-        else:
-            while self.done:
-                self.handed_out += 1
-                yield self.done.pop(next(iter(self.done)))
-
-
-class _Worker:
-    """One worker process and the pipe to it.  It holds up to PIPELINE pages: the first is the
-    one it works on, the others wait in the pipe, so it never sits idle while the parent is
-    busy writing to the database."""
-
-    def __init__(self, ctx, extractor):
-        task_in, self.tasks = _pipe(ctx)
-        self.results, result_out = _pipe(ctx)
-        self.process = ctx.Process(target=_worker_main, args=(task_in, result_out, extractor),
-                                   daemon=True)
-        self.process.start()
-        task_in.close()
-        result_out.close()  # so that the worker's death shows here as EOF
-        self.queue: deque[tuple[int, Page]] = deque()   # sent and not answered, in order
-        self.started = 0.0   # when the first page of the queue began, as near as we can tell
-
-    def stop(self, kill: bool = False) -> None:
-        if kill:
-            self.process.kill()
-        else:
-            try:
-                self.tasks.send(None)
-            except OSError:
-                pass
-        self.process.join(timeout=None if kill else 2)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
-        self.tasks.close()
-        self.results.close()
-
-
-def _pipe(ctx):
-    """A one-way pipe (reading end, writing end) grown to hold a large page, so that handing a
-    worker its next page while it is busy never blocks the parent: a blocked parent stores no
-    results and feeds no other worker."""
-    reader, writer = ctx.Pipe(duplex=False)
-    if hasattr(fcntl, "F_SETPIPE_SZ"):   # Linux
-        try:
-            fcntl.fcntl(writer.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-        except OSError:  # above the system's limit (/proc/sys/fs/pipe-max-size): keep the default
-            pass
-    return reader, writer
-
-
-def _worker_main(tasks, results, extractor) -> None:
-    """A worker's loop: receive (seq, content, url), send back (seq, record, error, hash)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    extractor = extractor or _default_extractor()
-    while True:
-        try:
-            task = tasks.recv()
-        except EOFError:  # the parent is gone
-            return
-        if task is None:
-            return
-        seq, content, url = task
-        # the content hash too: hashing here spares the parent, the one process all pages cross
-        results.send((seq, *extract_one(extractor, content, url), content_hash(content)))
-
-
-PIPELINE = 2   # pages a worker holds at once (see _Worker)
-PIPE_BYTES = 1 << 20   # Linux's default ceiling for a pipe's buffer
-
-
-class _Pool:
-    """Worker processes fed through pipes.  The parent knows which page each worker is on and
-    since when, so it can kill a worker that overruns the time limit and replace it; the pages
-    that were waiting behind the killed one are handed back (``returned``) to be sent again."""
-
-    def __init__(self, size: int, extractor, timeout: float | None):
-        self.ctx = _context()
-        self.extractor, self.timeout = extractor, timeout
-        self.workers = [_Worker(self.ctx, extractor) for _ in range(size)]
-        self.returned: list[tuple[int, Page]] = []
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        killing = exc[0] is not None  # leaving on an error or an abandoned generator
-        for worker in self.workers:
-            worker.stop(kill=killing or bool(worker.queue))
-
-    def has_idle(self) -> bool:
-        return any(len(w.queue) < PIPELINE for w in self.workers)
-
-    def submit(self, seq: int, page: Page) -> None:
-        worker = min(self.workers, key=lambda w: len(w.queue))   # an idle one first
-        if not worker.queue:
-            worker.started = time.monotonic()
-        worker.queue.append((seq, page))
-        try:
-            worker.tasks.send((seq, page.content, page.url))
-        except OSError:
-            pass  # the worker is dead: collect() sees the closed pipe and reports the page
-
-    def collect(self) -> list[tuple[int, PolicyRecord | None, str | None, str | None]]:
-        """Wait for at least one page to finish or overrun; its (seq, record, error, content
-        hash), the hash None where the worker could not send one."""
-        busy = [w for w in self.workers if w.queue]
-        if not busy:
-            return []
-        ready = wait([w.results for w in busy], timeout=self._time_left(busy))
-        out = []
-        for worker in busy:
-            if worker.results in ready:
-                out.append(self._receive(worker))
-            elif self.timeout and time.monotonic() - worker.started > self.timeout:
-                seq, _ = worker.queue.popleft()
-                out.append((seq, None, f"timed out after {self.timeout:g} s", None))
-                self._replace(worker)
-        return out
-
-    def _receive(self, worker: _Worker):
-        try:
-            result = worker.results.recv()
-        except (EOFError, OSError):  # the worker died with the page (a crash, the OOM killer)
-            seq, _ = worker.queue.popleft()
-            self._replace(worker)
-            return seq, None, "the worker process died on this page", None
-        worker.queue.popleft()
-        worker.started = time.monotonic()   # the next page in its pipe starts now
-        return result
-
-    def _replace(self, worker: _Worker) -> None:
-        worker.stop(kill=True)
-        self.returned += worker.queue   # waiting behind the lost page: not their fault
-        self.workers[self.workers.index(worker)] = _Worker(self.ctx, self.extractor)
-
-    def _time_left(self, busy: list[_Worker]) -> float | None:
-        if not self.timeout:
-            return None
-        oldest = min(w.started for w in busy)
-        return max(0.0, oldest + self.timeout - time.monotonic()) + 0.01
-
-
-def _context():
-    """forkserver where there is one: workers start from a clean process that has imported
-    the extractor once (fast to replace, and they inherit no database connection)."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["zhengce.pipeline"])
-    return ctx
 
 
 # --- run_batch ------------------------------------------------------------------------------------
@@ -333,6 +147,14 @@ class Summary:
     def rate(self) -> float:
         return self.pages / self.seconds if self.seconds else 0.0
 
+    def count(self, outcome: str) -> None:
+        """One more page: 'inserted', 'updated', 'unchanged' or 'error'."""
+        self.pages += 1
+        self.records += outcome in ("inserted", "updated")
+        self.updated += outcome == "updated"
+        self.unchanged += outcome == "unchanged"
+        self.errors += outcome == "error"
+
     def tick(self) -> None:
         self.seconds = time.monotonic() - self.started
 
@@ -347,28 +169,59 @@ def run_batch(inputs: Iterable[str], dest: str, *, workers: int | None = None,
               extractor: Extractor | None = None, stdin=None) -> Summary:
     """Extract every page of ``inputs`` (paths, folders, globs, ``-``) into ``dest``.
 
-    Raises InputNotFound or StoreError (usage errors) before any page is read.
+    Raises InputNotFound or StoreError (usage errors) before any page is read; StoreError too
+    if the database fails the workers midway.
     """
     inputs = list(inputs)
     check_inputs(inputs)
+    if workers is None:
+        workers = os.cpu_count() or 1
     store = open_store(dest)
     summary, meter = Summary(), _Progress(sys.stderr if progress else None)
+    outputs = (dest, dest + ".errors.jsonl")  # never read our own output as input
+    # into a database, workers write (and read page files themselves); into a file, we do
+    workers_write = bool(workers) and describe(dest)[0] in DATABASES
+    pages = iter_pages(inputs, stdin=stdin, exclude=outputs, defer_files=workers_write)
     try:
-        outputs = (dest, dest + ".errors.jsonl")  # never read our own output as input
-        pages = _unstored(iter_pages(inputs, stdin=stdin, exclude=outputs), store, summary)
-        results = extract_many(pages, workers, ordered=False, timeout=timeout, extractor=extractor)
-        last_commit = time.monotonic()
-        for done, result in enumerate(results, start=1):
-            store_result(store, result, summary)
-            if done % COMMIT_EVERY == 0 or time.monotonic() - last_commit > COMMIT_SECONDS:
-                store.commit()
-                last_commit = time.monotonic()
-            meter.show(summary)
+        if workers_write:
+            _workers_store(pages, dest, store, summary, meter, workers, timeout, extractor)
+        else:
+            _parent_stores(pages, store, summary, meter, workers, timeout, extractor)
     finally:
         store.close()
         summary.tick()
         meter.clear()
     return summary
+
+
+def _workers_store(pages, dest, store, summary, meter, workers, timeout, extractor) -> None:
+    """Into a database: the workers write; here, only the pages that reach no worker's
+    store (unreadable at the source, timed out, lost with a worker) are recorded."""
+    job = _StoreJob(dest, extractor, store.version)
+    try:
+        for page, payload in run_jobs(job, pages, workers, timeout=timeout):
+            if isinstance(payload, Failure):
+                store.add_error(reference=page.ref, url=page.url, reason=payload.reason)
+                store.commit()
+                summary.count("error")
+            else:
+                summary.count(payload)
+            meter.show(summary)
+    except WorkerError as exc:
+        raise StoreError(f"the workers cannot write to the database: {exc}") from exc
+
+
+def _parent_stores(pages, store, summary, meter, workers, timeout, extractor) -> None:
+    """Into a file (or with no workers): this process writes what extract_many yields."""
+    results = extract_many(_unstored(pages, store, summary), workers, ordered=False,
+                           timeout=timeout, extractor=extractor)
+    last_commit = time.monotonic()
+    for done, result in enumerate(results, start=1):
+        summary.count(store_one(store, result))
+        if done % COMMIT_EVERY == 0 or time.monotonic() - last_commit > COMMIT_SECONDS:
+            store.commit()
+            last_commit = time.monotonic()
+        meter.show(summary)
 
 
 def _unstored(pages: Iterator[Page], store, summary: Summary) -> Iterator[Page]:
@@ -378,28 +231,78 @@ def _unstored(pages: Iterator[Page], store, summary: Summary) -> Iterator[Page]:
         if page.error or (page.url and not store.knows_url(page.url)):
             yield page
         elif store.contains(page.url, page.content_hash):
-            summary.pages += 1
-            summary.unchanged += 1
+            summary.count("unchanged")
         else:
             yield page
 
 
-def store_result(store, result: Result, summary: Summary) -> None:
-    summary.pages += 1
+class _StoreJob(Job):
+    """In a worker: skip a page the database holds already, else extract it; write the records
+    over the worker's own connection, WORKER_COMMIT_EVERY pages to a transaction (fewer when
+    the parent has nothing more to send), and answer with each page's outcome once committed."""
+
+    depth = WORKER_COMMIT_EVERY + PIPELINE
+
+    def __init__(self, dest: str, extractor: Extractor | None, version: str):
+        self.dest, self.extractor, self.version = dest, extractor, version
+        self.store = None
+        self.held: list[tuple[int, Result]] = []   # extracted, not yet written
+        self.answers: list[tuple[int, str]] = []   # (seq, outcome) once the batch is committed
+
+    def start(self) -> None:
+        self.extractor = self.extractor or _default_extractor()
+        self.store = open_store(self.dest, version=self.version)
+
+    def do(self, task: tuple) -> list:
+        seq, ref, url = task[:3]
+        content, unreadable = read_task(task)
+        hashed = content_hash(content) if unreadable is None else None
+        if hashed and self.store.contains(url, hashed):
+            self.answers.append((seq, "unchanged"))
+        elif unreadable:
+            self.held.append((seq, Result(ref, url, None, error=unreadable)))
+        else:
+            record, error = extract_one(self.extractor, content, url)
+            self.held.append((seq, Result(ref, url, hashed, record, error)))
+        return self.flush() if len(self.held) >= WORKER_COMMIT_EVERY else []
+
+    def holding(self) -> bool:
+        return bool(self.held or self.answers)
+
+    def flush(self) -> list:
+        # In key order: two workers' transactions then take the URLs' index locks in the same
+        # order, so that on PostgreSQL one waits for the other instead of deadlocking.
+        for seq, result in sorted(self.held, key=lambda held: _key(held[1])):
+            self.answers.append((seq, store_one(self.store, result)))
+        self.store.commit()
+        answers, self.held, self.answers = self.answers, [], []
+        return answers
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close(commit=False)   # what is not committed is not stored: a rerun does it
+
+
+def _key(result: Result) -> tuple[str, str]:
+    return result.url or "", result.content_hash or ""
+
+
+def store_one(store, result: Result) -> str:
+    """Write one result, or its failure, into the store: 'inserted', 'updated', 'unchanged'
+    or 'error'."""
     reason = result.error
     if result.ok:
         try:
-            outcome = store.add(result.record.to_dict(), reference=result.ref, url=result.url,
-                                content_hash=result.content_hash)
+            return store.add(result.record.to_dict(), reference=result.ref, url=result.url,
+                             content_hash=result.content_hash)
         except PageNotStored as exc:  # e.g. a value the database refuses: this page only
             reason = str(exc)
-        else:
-            summary.records += outcome != "unchanged"
-            summary.updated += outcome == "updated"
-            summary.unchanged += outcome == "unchanged"
-            return
-    summary.errors += 1
     store.add_error(reference=result.ref, url=result.url, reason=reason)
+    return "error"
+
+
+def store_result(store, result: Result, summary: Summary) -> None:
+    summary.count(store_one(store, result))
 
 
 class _Progress:

@@ -272,7 +272,7 @@ _JOINT_ISSUE = re.compile(r"(?:^|[，,。；;]|日)\s*(?:由)?(?P<who>[^，,。�
                           r"(?:印发|印發|发布|發布|出台|出臺)(?:了)?\s*[《“]")
 # '…，由沅溪市人民政府印发实施。': who issued it, in an interpretation's prose
 _ISSUED_BY = re.compile(r"由(?P<who>[^，,。；;《》]{2,60}?)(?:正式|联合|共同)?(?:印发|发布)(?:实施|施行)?[。，,；;]")
-_SPEAKER = re.compile(rf"^(?P<org>[\u4e00-\u9fff]{{2,20}}人民政府)\s*代?(?:省长|市长|县长|区长|州长|旗长|盟长)"
+_SPEAKER = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,20}人民政府)\s*代?(?:省长|市长|县长|区长|州长|旗长|盟长)"
                       r"\s*[\u4e00-\u9fff·]{2,5}$")
 _SPLIT_ORGS = re.compile(r"[\s、，,]+")
 _SPLIT_JOIN = re.compile(r"[和及与]")

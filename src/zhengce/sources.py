@@ -45,12 +45,14 @@ class Page:
 
     ``content`` is bytes, or str when the source knew the encoding (a WARC record whose HTTP
     header names a charset that decodes the bytes cleanly, a JSON line).  ``error`` is set, and
-    ``content`` empty, when the page could not be read.
+    ``content`` empty, when the page could not be read.  ``path`` is set, and ``content`` empty,
+    for a page file whose reading was left to whoever extracts it (``defer_files``).
     """
     ref: str
     url: str | None = None
     content: bytes | str = b""
     error: str | None = None
+    path: str | None = None
 
     @cached_property
     def content_hash(self) -> str:
@@ -68,13 +70,16 @@ class InputNotFound(ValueError):
 
 
 def iter_pages(inputs: Iterable[str], *, stdin: BinaryIO | None = None,
-               exclude: Iterable[str] = ()) -> Iterator[Page]:
+               exclude: Iterable[str] = (), defer_files: bool = False) -> Iterator[Page]:
     """Pages from any mix of files, folders, glob patterns and ``-`` (standard input).
 
     Folders are walked recursively, in sorted order, picking page files (.html .htm .shtml .txt)
     and containers (.warc .warc.gz .jsonl).  Files in ``exclude`` are passed over (the batch's
     own output, when it lies inside an input folder).  A missing input raises InputNotFound when
     reached: check them all with :func:`check_inputs` first when that matters.
+
+    ``defer_files``: a page file comes as its path only (``Page.path``), to be read by the
+    worker process that extracts it, so the one process that reads the input does less.
     """
     excluded = {os.path.abspath(path) for path in exclude}
     for name in inputs:
@@ -82,7 +87,11 @@ def iter_pages(inputs: Iterable[str], *, stdin: BinaryIO | None = None,
             yield from read_stream(stdin or sys.stdin.buffer, ref="<stdin>")
             continue
         for path in expand(name):
-            if os.path.abspath(path) not in excluded:
+            if os.path.abspath(path) in excluded:
+                continue
+            if defer_files and not path.lower().endswith(WARC_EXTENSIONS + JSONL_EXTENSIONS):
+                yield Page(ref=path, path=path)
+            else:
                 yield from read_path(path)
 
 

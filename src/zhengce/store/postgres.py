@@ -35,6 +35,7 @@ class PostgresStore(SQLStore):
         except ImportError as exc:
             raise StoreError("PostgreSQL output needs psycopg: pip install 'zhengce[postgres]'") from exc
         self.driver_errors = (psycopg.Error,)
+        self.conflict_errors = (psycopg.errors.UniqueViolation, psycopg.errors.DeadlockDetected)
         try:
             conn = psycopg.connect(dsn)
         except psycopg.Error as exc:

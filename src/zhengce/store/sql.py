@@ -111,13 +111,19 @@ class SQLStore:
         url = url or record.get("url")
         row = page_values(record, reference=reference, url=url, content_hash=content_hash,
                           extracted_at=self.now(), version=self.version)
-        try:
-            with self._savepoint():
-                outcome = self._upsert(row, record)
-                self._execute(self._sql.forget_error, (reference,))
-        except self.driver_errors as exc:
-            raise PageNotStored(f"cannot store: {exc}") from exc
-        return outcome
+        for attempt in range(2):
+            try:
+                with self._savepoint():
+                    outcome = self._upsert(row, record)
+                    self._execute(self._sql.forget_error, (reference,))
+                return outcome
+            except self.conflict_errors as exc:
+                # Another writer stored the same URL between our look and our insert (workers
+                # writing at once, on PostgreSQL): look again, once.
+                if attempt:
+                    raise PageNotStored(f"cannot store: {exc}") from exc
+            except self.driver_errors as exc:
+                raise PageNotStored(f"cannot store: {exc}") from exc
 
     def add_error(self, *, reference: str, url: str | None, reason: str) -> None:
         with self._savepoint():
@@ -126,9 +132,11 @@ class SQLStore:
     def commit(self) -> None:
         self.conn.commit()
 
-    def close(self) -> None:
+    def close(self, commit: bool = True) -> None:
+        """Commit (unless told not to: an open transaction is then rolled back) and close."""
         try:
-            self.conn.commit()
+            if commit:
+                self.conn.commit()
         finally:
             self.conn.close()
 
@@ -179,7 +187,8 @@ class SQLStore:
 
     # --- what each dialect's store fills in ---
 
-    driver_errors: tuple = ()   # the driver's exception classes
+    driver_errors: tuple = ()     # the driver's exception classes
+    conflict_errors: tuple = ()   # those that another writer's concurrent insert can cause
 
     def dialect_table_exists(self, name: str) -> bool:
         raise NotImplementedError

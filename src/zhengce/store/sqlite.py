@@ -41,6 +41,7 @@ SQLITE = Dialect(
 
 class SQLiteStore(SQLStore):
     driver_errors = (sqlite3.Error,)
+    conflict_errors = (sqlite3.IntegrityError,)
 
     def __init__(self, path: str, *, version: str):
         try:
@@ -59,8 +60,10 @@ class SQLiteStore(SQLStore):
         return self.conn.execute(sql, (name,)).fetchone() is not None
 
     def begin(self) -> None:
+        # IMMEDIATE: take the write lock now, waiting (busy_timeout) for another writer to
+        # finish; a deferred transaction that read first could not upgrade and would fail
         if not self.conn.in_transaction:
-            self.conn.execute("BEGIN")
+            self.conn.execute("BEGIN IMMEDIATE")
 
     def now(self):
         # sqlite3's implicit datetime adapter is deprecated: store the ISO text it would store
