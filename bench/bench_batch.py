@@ -9,9 +9,9 @@ file and as a folder of files under bench/out/ (git-ignored).  Each run is the r
 subprocess, into a fresh SQLite database.  Peak memory is sampled from /proc every 50 ms over
 the whole process tree (the command, the forkserver, the workers): RSS summed, and PSS summed
 (PSS counts a page shared by forked workers once, so it is the truer total).  CPU per page,
-summed over the tree, shows the work the speed-up is made of, and 'writer' the part of it the
-command itself does (reading the input, the database): on two CPUs that part bounds what a
-second worker can add.  The load average beside each run shows whether other processes were
+summed over the tree, shows the work the speed-up is made of, and 'parent' the part of it the
+command itself does (reading the input and handing pages out; into a database the workers write
+it): on two CPUs that part bounds what a second worker can add.  The load average beside each run shows whether other processes were
 competing for the CPUs.
 """
 from __future__ import annotations
@@ -137,7 +137,7 @@ def run(input_path: Path, workers: int, size: int) -> dict:
         raise SystemExit(f"zhengce batch failed ({proc.returncode}): {summary}")
     return {"seconds": seconds, "rate": size / seconds, "rss": peak_rss, "pss": peak_pss,
             "cpu_ms": 1000 * sum(cpu.values()) / size, "summary": summary,
-            "writer_ms": 1000 * cpu.get(proc.pid, 0.0) / size,
+            "parent_ms": 1000 * cpu.get(proc.pid, 0.0) / size,
             "load": os.getloadavg()[0]}
 
 
@@ -153,7 +153,7 @@ def main() -> None:
         print(f"warning: load average {busy:.2f} before starting: other processes share the CPUs, "
               "so throughput (and the 2-worker speed-up above all) will read low", file=sys.stderr)
     print(f"{'input':7} {'pages':>6} {'workers':>7} {'seconds':>8} {'pages/s':>8} "
-          f"{'peak RSS':>9} {'peak PSS':>9} {'CPU/page':>8} {'writer':>7} {'load':>5}")
+          f"{'peak RSS':>9} {'peak PSS':>9} {'CPU/page':>8} {'parent':>7} {'load':>5}")
     results = {}
     for size in args.sizes:
         warc, folder = build_corpus(size)
@@ -163,19 +163,19 @@ def main() -> None:
                 results[kind, size, workers] = r
                 print(f"{kind:7} {size:6d} {workers:7d} {r['seconds']:8.1f} {r['rate']:8.1f} "
                       f"{r['rss'] / 2**20:7.0f}MB {r['pss'] / 2**20:7.0f}MB "
-                      f"{r['cpu_ms']:6.1f}ms {r['writer_ms']:5.2f}ms {r['load']:5.2f}",
+                      f"{r['cpu_ms']:6.1f}ms {r['parent_ms']:5.2f}ms {r['load']:5.2f}",
                       flush=True)
     print()
     for kind in args.inputs:
         for size in args.sizes:
             one, two = results.get((kind, size, 1)), results.get((kind, size, 2))
             if one and two:
-                # Two CPUs shared by two workers and the writer: W ms of worker CPU and P ms of
-                # writer CPU per page allow at most 2W / (W + P) times one worker's rate.
-                work = two["cpu_ms"] - two["writer_ms"]
-                bound = 2 * work / (work + two["writer_ms"])
+                # Two CPUs shared by two workers and the parent: W ms of worker CPU and P ms of
+                # the parent's CPU per page allow at most 2W / (W + P) times one worker's rate.
+                work = two["cpu_ms"] - two["parent_ms"]
+                bound = 2 * work / (work + two["parent_ms"])
                 print(f"{kind} {size}: 2 workers / 1 worker = {two['rate'] / one['rate']:.2f}x "
-                      f"(aim: >= 1.8; at most {bound:.2f}x with this writer's share on 2 CPUs)")
+                      f"(aim: >= 1.8; at most {bound:.2f}x with the parent's share on 2 CPUs)")
         small, large = min(args.sizes), max(args.sizes)
         for workers in args.workers:
             a, b = results.get((kind, small, workers)), results.get((kind, large, workers))

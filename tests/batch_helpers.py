@@ -169,3 +169,35 @@ def wait_gone(pids, seconds: float = 30) -> None:
             return
         time.sleep(0.05)
     raise AssertionError(f"processes still running: {alive}")
+
+
+class FailingJob:
+    """A zhengce.workers Job that cannot go on: at start, at a given page, or by killing its
+    worker while it holds no page (as a database write that brings the process down would)."""
+
+    depth = 3
+
+    def __init__(self, when: str, at: int = 0):
+        self.when, self.at = when, at
+
+    def start(self) -> None:
+        if self.when == "start":
+            raise ConnectionError("the database went away")
+
+    def do(self, task):
+        if task[0] >= self.at and self.when == "page":
+            raise ConnectionError("the database went away")
+        if task[0] >= self.at and self.when == "between":
+            self.dying = True
+            return []   # held: written at the next flush, which is fatal
+        return [(task[0], "done")]
+
+    def holding(self) -> bool:
+        return getattr(self, "dying", False)
+
+    def flush(self):
+        import os
+        os._exit(5)
+
+    def close(self) -> None:
+        pass
