@@ -301,10 +301,6 @@ def store_one(store, result: Result) -> str:
     return "error"
 
 
-def store_result(store, result: Result, summary: Summary) -> None:
-    summary.count(store_one(store, result))
-
-
 class _Progress:
     """A one-line progress display on a terminal; nothing at all elsewhere."""
 

@@ -586,20 +586,34 @@ def write_store(records, dest: str):
 
 def _store_partition(rows: Iterator, dest: str) -> Iterator:
     """Executor side: one store for the partition, committed every COMMIT_EVERY pages, as in
-    zhengce batch (whose store_result turns a record, or its failure, into rows)."""
-    from zhengce.batch import COMMIT_EVERY, Result, Summary, store_result
+    zhengce batch (whose store_one turns a record, or its failure, into rows).  Each batch is
+    written in URL order, as batch's workers do, so that two tasks writing the same URLs wait
+    for each other instead of deadlocking."""
+    from zhengce.batch import COMMIT_EVERY, Result, Summary, store_one
     from zhengce.store import open_store
 
     store, summary = open_store(dest), Summary()
     try:
-        for done, row in enumerate(rows, start=1):
-            record = None if row.error else row_to_record(row)
-            store_result(store, Result(row.ref, row.url, row.content_hash, record, row.error), summary)
-            if done % COMMIT_EVERY == 0:
-                store.commit()
+        for chunk in _chunks(rows, COMMIT_EVERY):
+            for row in sorted(chunk, key=lambda row: (row.url or "", row.content_hash or "")):
+                record = None if row.error else row_to_record(row)
+                summary.count(store_one(store, Result(row.ref, row.url, row.content_hash,
+                                                      record, row.error)))
+            store.commit()
     finally:
         store.close()
     yield summary
+
+
+def _chunks(items: Iterator, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def main(argv=None) -> int:
