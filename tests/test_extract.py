@@ -279,3 +279,28 @@ def test_a_traditional_script_version_of_a_portal_page():
     assert (record.kind, record.issue_date, record.issuers) == ("interpretation", "2025-05-20", ("某縣人民政府辦公室",))
     assert [a.text for a in record.actions] == ["完善縣級商貿物流設施", "提升鄉鎮商貿中心功能", "發展農村電子商務"]
     assert [(t.value, t.unit) for t in record.targets] == [(12, "個"), (15, "億元")]
+
+
+def test_a_news_item_beside_sidebars_of_dated_links_is_news_not_an_index():
+    sidebar = "".join(f"<li><a href='/c120/2025070{i}/i{i}.html'>区政府召开第3{i}次常务会议研究经济工作</a>"
+                      f"<span>2025-07-0{i}</span></li>" for i in range(1, 10))
+    notices = "".join(f"<li><a href='/c124/{i}.html'>关于开展2025年第{i}批项目征集工作的通知</a>"
+                      f"<span>2025-06-1{i}</span></li>" for i in range(1, 5))
+    article = "".join(f"<p>会议研究了第{i}项工作，强调要抓好落实，确保取得实效，推动各项任务落地见效。</p>"
+                      for i in range(1, 12))
+    page = (f"<html><head><title>区政府召开第38次常务会议-青石区人民政府</title></head><body>"
+            f"<div class='xl_tit'>区政府召开第38次常务会议</div><div>发布时间：2025-07-22 来源：区融媒体中心</div>"
+            f"<div id='zoom'>{article}</div><div class='box'><h3>热点新闻</h3><ul>{sidebar}</ul></div>"
+            f"<div class='box'><h3>通知公告</h3><ul>{notices}</ul></div></body></html>")
+    record = zhengce.extract(page)
+    assert (record.kind, record.title, record.publish_date) == ("news", "区政府召开第38次常务会议", "2025-07-22")
+
+
+def test_a_dumps_date_and_widget_line_is_not_the_title():
+    dump = "\n\n".join([
+        "某县人民政府 手机版", "[返回] [首页] [搜索]", "某县人民政府办公室关于开展农村污水治理行动的通知",
+        "2025-07-08  某县人民政府办公室  【大 中 小】", "某政办发〔2025〕21号", "各乡（镇）人民政府，县直有关单位：",
+        "为加快补齐农村生活污水治理短板，持续改善农村人居环境，决定在全县开展治理行动。现将有关事项通知如下：",
+        "一、工作目标", "到2025年底，全县农村生活污水治理率达到45%以上，新增完成治理的行政村30个。",
+        "某县人民政府办公室", "2025年7月3日", "主办单位：某县人民政府办公室 政府网站标识码：6712230004"])
+    assert zhengce.extract(dump).title == "某县人民政府办公室关于开展农村污水治理行动的通知"

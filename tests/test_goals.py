@@ -377,3 +377,24 @@ def test_by_the_end_of_a_month_and_a_verb_shared_across_a_list():
             "整治山坪塘420口、渠道180公里。")
     assert [(t.value, t.unit, t.year) for t in find_targets(text, 2025)] == [
         (2.8, "亿元", 2026), (3.5, "万亩", 2026), (420, "口", 2026), (180, "公里", 2026)]
+
+
+def test_a_summary_restating_goals_adds_none():
+    # an interpretation's 图解 caption repeats the goals in short, parted by ｜
+    text = ("到2027年，全省新型储能装机规模达到800万千瓦以上，储能产业营业收入突破1500亿元，"
+            "建成创新平台20个。\n"
+            "图解二 主要目标：装机规模800万千瓦以上｜营业收入突破1500亿元｜创新平台20个")
+    assert [(t.value, t.unit) for t in find_targets(text, 2025)] == [(800, "万千瓦"), (1500, "亿元"),
+                                                                     (20, "个")]
+
+
+def test_built_facilities_and_hours_as_the_indicator():
+    text = ("到2025年底，已建农村生活污水处理设施正常运行率达到90%以上，电站年均等效利用小时数不低于600小时。"
+            "截至目前，全县已建成村级处理设施126座。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2025)] == [(90, "%"), (600, "小时")]
+
+
+def test_routes_opened_orders_delivered_and_a_class_of_villages():
+    text = ("到2027年，开通低空航线30条，低空物流年配送量达到200万单。"
+            "对人口规模300人以上、居住相对集中的村庄，优先采用集中处理模式。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2025)] == [(30, "条"), (200, "万单")]

@@ -310,3 +310,10 @@ def test_a_reports_parts_named_for_what_they_report_are_not_actions():
             "本年新收申请28件，均按时答复。\n三、存在的主要问题及改进情况\n主动公开的深度有待提高。\n"
             "四、其他需要报告的事项\n本年度未收取信息处理费。")
     assert texts(text) == []
+
+
+def test_a_campaigns_activities_are_its_actions():
+    text = ("一、活动目标\n力争到2025年底，全年举办各类促消费活动200场以上。\n二、活动安排\n"
+            "（一）开展汽车消费季。3月至5月组织车展。\n（二）开展家电以旧换新活动。支持企业让利。\n"
+            "（三）开展夜间消费节。举办夜市。\n三、工作要求\n（一）加强组织协调。\n（二）强化安全保障。")
+    assert texts(text) == ["开展汽车消费季", "开展家电以旧换新活动", "开展夜间消费节"]

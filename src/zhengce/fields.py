@@ -32,7 +32,10 @@ class Evidence:
 
 # --- title -------------------------------------------------------------------------------------
 
-_TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|--|－－|——)\s*|\s+[-—–－]\s+")
+# 'article_site', 'site | article', 'article - site'; a bare hyphen only before a site's name
+# ('…常务会议-某区人民政府'), since titles hold ranges ('（2025-2027年）')
+_TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|--|－－|——)\s*|\s+[-—–－]\s+"
+                          r"|[-－](?=[^-－]{2,24}?(?:网|政府|门户|在线)[^-－]{0,6}$)")
 _DOCNO = re.compile(r"(?P<org>[\u4e00-\u9fffA-Za-z]{1,16}?)\s*[〔\[【(（﹝︹〖]\s*(?P<year>(?:19|20)\d{2})\s*"
                     r"[〕\]】)）﹞︺〗]\s*第?\s*(?P<seq>\d{1,5})\s*[号號]")
 _TRAILING_DOCNO = re.compile(r"\s*[(（]\s*(?P<no>[^()（）]{2,30}?[〔\[【(（﹝︹〖]\s*(?:19|20)\d{2}\s*[〕\]】)）﹞︺〗]"

@@ -56,6 +56,7 @@ COUNT_VERBS = {
     "招引": ">=", "吸引": ">=", "带动": ">=", "覆盖": ">=", "惠及": ">=", "培训": ">=",
     "扶持": ">=", "落地": ">=", "签约": ">=", "储备": ">=", "推出": ">=", "新推出": ">=",
     "盘活": ">=", "改造": ">=", "选择": ">=", "配备": ">=", "配齐": ">=", "整治": ">=",
+    "开通": ">=", "开设": ">=", "设立": ">=", "组建": ">=",
 }
 # A comparator word may follow a change verb: 年均增长高于12%, 增长超过10%.
 AFTER_CHANGE = {k: v for k, v in LEVEL_VERBS.items()
@@ -69,7 +70,7 @@ BASE_UNITS = ("个百分点", "百分点", "%", "‰", "万亿元", "亿美元",
               "平方公里", "平方米", "立方米", "公顷", "亩", "公里", "千米", "米",
               "万千瓦", "千瓦时", "千瓦", "兆瓦", "吨标准煤", "吨", "标箱",
               "个月", "个工作日", "小时", "分钟", "天",
-              "人次", "批次", "户", "家", "个", "项", "人", "名", "所", "座", "条", "台", "辆", "艘",
+              "人次", "批次", "单", "户", "家", "个", "项", "人", "名", "所", "座", "条", "台", "辆", "艘",
               "套", "张", "场", "次", "件", "部", "处", "类", "种", "支", "床", "级", "岁", "口", "個", "項", "臺", "輛", "歲",
               "倍", "GW", "MW", "kW", "km")
 MAGNITUDE_UNITS = ("万亿", "亿", "万", "萬億", "億", "萬")   # 萬 億: as a 繁體 page prints them
@@ -158,7 +159,7 @@ COUNT_SPAN = _LONGEST_MODAL + max(map(len, COUNT_VERBS)) + 2 * 16   # 16 items o
 # '2025年去存60%': a year directly before a short indicator.
 YEAR_LEAD = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年(?:底|末)?(?P<ind>[\u4e00-\u9fff]{1,6})$")
 REACH_AFTER = re.compile(rf"[^，。；;,\d]{{0,8}}?(?:{REACH_WORDS})")
-CLAUSE_SEP = re.compile(r"[，,；;。！？!?：:\n]")
+CLAUSE_SEP = re.compile(r"[，,；;。！？!?：:\n｜|]")   # ｜ parts a 图解's summary of goals
 SENTENCE_SEP = re.compile(r"[。！？!?；;\n]")
 RETRO_RE = re.compile(RETRO)
 # A sentence that opens by taking stock up to a year already reached reports, all its clauses.
@@ -197,11 +198,13 @@ LEAD_STRIP = re.compile(rf"^(?:{_LEAD_TIME}|{_LEAD_MODAL})+")
 TRAIL_STRIP = re.compile(rf"(?:基本|全面)?(?:实现|达成)$|比(?:19|20)\d\d\s*年$|(?:{_LEAD_MODAL})$")
 NOUN_STOP = re.compile(r"[、，,；;。：:\n（(]|以上|以下|左右")
 STRUCTURE = re.compile(r"(?:阶段|方面|部分|环节|步骤|层次|批次|章|节|条)")
-ATTRIBUTIVE = re.compile(r"的(?!目标|水平)")
+# '400万元以下的项目', '人口规模300人以上、居住相对集中的村庄': a class the figure describes
+ATTRIBUTIVE = re.compile(r"(?:、[^，。；;、\d]{1,10})?的(?!目标|水平)")
 # A bound stated as a requirement: binding in a policy document's text (see find_targets).
 BINDING_VERB = re.compile(r"(?:控制在|不低于|不少于|不超过|不高于|确保)\s*$")
 PROCEDURE_UNITS = ("个工作日", "天", "小时", "分钟")   # time limits of a procedure, in a rule
-TIME_INDICATOR = re.compile(r"(?:时间|时限|周期|用时|时长)\s*(?:控制在|压缩至|压缩到|缩短至|缩短到|减少到|减少至)?\s*$")
+TIME_INDICATOR = re.compile(r"(?:时间|时限|周期|用时|时长|小时数|时数)\s*(?:控制在|压缩至|压缩到|缩短至|缩短到|"
+                            r"减少到|减少至|达到|不低于|不少于|超过|保持在|稳定在)?\s*$")
 # a time a procedure takes, set by a verb that shortens it: '审批时限压缩至5个工作日'
 TIME_CUT = re.compile(r"(?:压缩|缩短|压减|减少)(?:至|到)?\s*$")
 # Dimensions in a requirement specify each thing built ('檐口高度不超过10.5米'): not targets.
@@ -209,6 +212,9 @@ SPEC_UNITS = ("米", "平方米", "立方米", "千米", "公里")
 RATE_UNITS = ("%", "‰")
 # Comparisons with the past: a report's, except in a requirement ('同比下降20%以上').
 COMPARISON = frozenset(("同比", "同期", "比上年"))
+# '已建设施正常运行率达到90%': 已建 names which facilities, it does not look back (a figure
+# between them, '已建成设施126座', is a result)
+BUILT_BEFORE = re.compile(r"已建成?(?=[^，。；;\d]{2,20}?(?:达到|提高到|提升到|保持在|稳定在|不低于|超过))")
 COUNTED = frozenset(("累计完成", "累计"))   # a running total: ahead when a deadline or 力争 governs it
 MODAL_VERB = re.compile(rf"(?:{MODALS})(?:{_alt(COUNT_VERBS)}|{_alt(LEVEL_VERBS)})")
 RELATIVE = {"年底前": 0, "年内": 0, "今年": 0, "本年度": 0, "明年": 1}
@@ -462,7 +468,7 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
     """Forward-looking (or a requirement of a policy text, ``binding``), not a past result, not
     a rule's threshold."""
     clause = work[cs:ce]
-    retro = set(RETRO_RE.findall(clause))
+    retro = set(RETRO_RE.findall(BUILT_BEFORE.sub("", clause)))
     in_deadline, _ = ctx.deadline(m.start())
     if retro and not ((binding and retro <= COMPARISON)
                       or ((modal or in_deadline) and retro <= COUNTED)):
@@ -533,10 +539,20 @@ def find_targets(text: str, year: int | None = None, *, normative: bool = False)
         if row_spans and any(a <= m.start() < b for a, b in row_spans):
             continue                            # that row was read as a table row
         target, prev = _target(text, work, m, ctx, prev)
-        if target and (key := (target.text, target.value, target.unit)) not in seen:
+        if (target and (key := (target.text, target.value, target.unit)) not in seen
+                and not any(_restates(target, earlier) for _, earlier in found)):
             seen.add(key)
             found.append((m.start(), target))
     return [target for _, target in sorted(found, key=lambda item: item[0])]
+
+
+def _restates(target: Target, earlier: Target) -> bool:
+    """The same goal again in short ('装机规模800万千瓦以上' in a 图解 after '全省新型储能装机规模
+    达到800万千瓦以上'): an interpretation's summary, a caption, a headline."""
+    return ((target.value, target.unit, target.comparator)
+            == (earlier.value, earlier.unit, earlier.comparator)
+            and target.year in (None, earlier.year)    # a caption may stand outside the deadline
+            and bool(target.indicator) and target.indicator in (earlier.indicator or ""))
 
 
 def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):

@@ -45,7 +45,8 @@ DOING_LEADS = r"重点抓好|着力抓好|重点实施|重点推进|重点做好
 MEASURE_HEADING = re.compile(
     r"(?:重点|主要|具体|工作|政策|保障|支持|配套|推进|实施)(?:任务|措施|举措|工作)"
     r"|工作(?:计划|安排|要点|部署)|任务(?:措施|分工)|实施路径|(?:19|20)\d\d年.{0,4}计划"
-    r"|(?:整治|治理|工作|建设|改革|监管|检查|攻坚|排查)重点")
+    r"|(?:整治|治理|工作|建设|改革|监管|检查|攻坚|排查)重点"
+    r"|(?:活动|行动)(?:安排|内容)|(?:重点|主要|系列)(?:活动|行动)")   # a campaign's activities
 # Headings of a template, not of measures: an interpretation's 背景/进展/联系人, a plan's preamble.
 SCAFFOLD_HEADING = re.compile(
     r"背景|依据|目的|意义|必要性|起草|过程|进展|范围|期限|主要内容|注意事项|联系|关键词|名词|"

@@ -91,7 +91,10 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
     ev.info = meta.info_block(ev.lines)
     title = fields.title(ev)
     ev.body = content.select_body(article_lines, title)
-    ev.list_like = lambda strong=False: content.is_list_page(page.lines, strong)
+    # a page with a heading of its own is an index only if its article box is one too: a news
+    # item beside sidebars of dated links (热点新闻, 通知公告) is not
+    ev.list_like = lambda strong=False: (content.is_list_page(page.lines, strong) and
+                                         (not strong or content.is_list_page(article_lines)))
     ev.title_hint = title
     return ev
 
@@ -275,8 +278,12 @@ def _plausible_title(line: str) -> bool:
     return (not _BULLET.match(line) and 6 <= cjk_count(line) <= 80 and len(line) <= 120
             and not line.rstrip().endswith(("。", "：", ":", "；")) and not content.is_boilerplate(line)
             and not line.startswith("[") and not _REPEATED.match(line.replace(" ", ""))
-            and not _LABEL.match(line)
+            and not _LABEL.match(line) and not _DATE_FIRST.match(line)
             and not _DATE_LABEL_LINE.search(line))
+
+
+# '2025-07-08  县人民政府办公室  【大 中 小】': a title never opens with a full date
+_DATE_FIRST = re.compile(r"\s*(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
 
 
 # --- fields ------------------------------------------------------------------------------------
