@@ -273,3 +273,18 @@ def test_issued_by_and_on_in_one_clause_and_a_drafts_short_name():
     assert fields.issue_date(ev, "2025-07-10", None) == "2025-07-02"
     body = ["会议审议通过了《某市城市管理办法（修订草案）》。", "会议要求，《办法》出台后要抓好宣传解读。"]
     assert fields.references(body) == ["某市城市管理办法（修订草案）"]
+
+
+def test_a_source_in_a_bracketed_box_and_a_drafts_tasks_in_a_notice():
+    page = ("<html><head><title>某县农业农村局关于公开征求《某县人居环境整治行动方案（征求意见稿）》意见的公告</title></head>"
+            "<body><h1>某县农业农村局关于公开征求《某县人居环境整治行动方案（征求意见稿）》意见的公告</h1>"
+            "<div>【发布时间：2026-03-02】【信息来源：县农业农村局农村社会事业股】</div><div id='zoom'>"
+            "<p>我局研究起草了《某县人居环境整治行动方案（征求意见稿）》，现向社会公开征求意见。</p>"
+            "<p>征求意见时间：2026年3月2日至2026年3月31日。</p><p>某县农业农村局</p><p>2026年2月27日</p>"
+            "<p>某县人居环境整治行动方案</p><p>一、总体要求</p><p>坚持因地制宜、分类施策，建设宜居宜业和美乡村。</p>"
+            "<p>二、重点任务</p><p>（一）扎实推进农村厕所革命。科学选择改厕模式。</p>"
+            "<p>（二）梯次推进农村生活污水治理。优先治理集镇生活污水。</p><p>（三）整体提升村容村貌。深入开展村庄清洁行动。</p>"
+            "<p>三、保障措施</p><p>（一）加强组织领导。</p><p>（二）强化资金保障。</p></div></body></html>")
+    record = zhengce.extract(page)
+    assert (record.kind, record.source) == ("notice", "县农业农村局农村社会事业股")
+    assert [a.text for a in record.actions] == ["扎实推进农村厕所革命", "梯次推进农村生活污水治理", "整体提升村容村貌"]

@@ -398,3 +398,36 @@ def test_routes_opened_orders_delivered_and_a_class_of_villages():
     text = ("到2027年，开通低空航线30条，低空物流年配送量达到200万单。"
             "对人口规模300人以上、居住相对集中的村庄，优先采用集中处理模式。")
     assert [(t.value, t.unit) for t in find_targets(text, 2025)] == [(30, "条"), (200, "万单")]
+
+
+def test_a_year_gone_by_in_the_sentence_or_the_paragraph_is_a_result():
+    text = ("2025年，全市人均预期寿命达到79.2岁。\n"
+            "2015年，全县招商引资工作取得显著成效。全年新签约项目86个，同比增长18.3%。\n"
+            "到2028年，人均预期寿命达到79.5岁。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2026, normative=True)] == [(79.5, "岁")]
+
+
+def test_a_grade_is_not_a_figure_and_at_least_one_is():
+    text = "到2028年，每个县（区）至少有1家县级医院达到三级医院服务能力，二级以上公立医院预约诊疗率达到70%。"
+    assert [(t.value, t.unit) for t in find_targets(text, 2026)] == [(1, "家"), (70, "%")]
+
+
+def test_units_per_head_per_output_and_of_the_grid():
+    text = ("到2028年，城市人均公园绿地面积达到15.2平方米/人，煤电机组平均供电煤耗降至295克标准煤/千瓦时以下，"
+            "建成500千伏输变电工程12项，新增变电容量1800万千伏安，生猪出栏稳定在180万头左右。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2026)] == [
+        (15.2, "平方米/人"), (295, "克标准煤/千瓦时"), (12, "项"), (1800, "万千伏安"), (180, "万头")]
+
+
+def test_a_work_plans_levels_and_counts_bind_without_a_cue():
+    # a 工作要点 sets the year's work: '突破', '新改建…户' are its goals though no 力争 or deadline
+    text = ("5.做强农产品加工业。实施农产品加工业提升行动，农产品加工业产值突破600亿元。\n"
+            "14.持续改善农村人居环境。深入推进农村厕所革命，新改建农村卫生户厕3000户。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2026, normative=True)] == [(600, "亿元"), (3000, "户")]
+    assert find_targets(text, 2026) == []   # in a text that sets no requirements, a statement
+
+
+def test_a_share_that_will_have_done_a_circle_named_by_minutes_and_eligible_ones():
+    text = ("力争三年内，全市80%以上的城市公园完成全龄友好改造。2026年底前，城市社区15分钟健身圈覆盖率达到100%。"
+            "2027年底前，符合条件的公办中小学体育场地开放率力争达到九成。对符合条件的企业给予奖励50万元。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2025)] == [(80, "%"), (100, "%"), (90, "%")]

@@ -98,3 +98,27 @@ def test_a_five_year_total_in_brackets():
     table = "\n".join(["序号\t指标\t单位\t2025年\t2030年\t属性",
                        "1\t化学需氧量重点工程减排量\t万吨\t—\t〔1.05〕\t约束性"])
     assert [(t.value, t.unit, t.year) for _, t in table_targets(table)] == [(1.05, "万吨", 2030)]
+
+
+def test_a_year_per_column_under_a_spanning_header_each_year_a_target():
+    # '年度目标' spans three year columns in a second header row; the base year is marked 基数
+    table = "\n".join([
+        "序号\t指标名称\t单位\t2025年基数\t年度目标\t指标属性",
+        "2026年\t2027年\t2028年",
+        "1\t每千人口医疗卫生机构床位数\t张/千人\t7.05\t7.2\t7.4\t7.6\t预期性",
+        "2\t婴儿死亡率\t‰\t3.6\t<4.5\t<4.3\t<4.0\t预期性",
+        "3\t传染病报告及时率\t%\t99.6\t保持稳定\t保持稳定\t保持稳定\t约束性",
+    ])
+    got = [(t.indicator, t.comparator, t.value, t.unit, t.year) for _, t in table_targets(table, None, 2026)]
+    assert got == [
+        ("每千人口医疗卫生机构床位数", ">=", 7.2, "张/千人", 2026),
+        ("每千人口医疗卫生机构床位数", ">=", 7.4, "张/千人", 2027),
+        ("每千人口医疗卫生机构床位数", ">=", 7.6, "张/千人", 2028),
+        ("婴儿死亡率", "<", 4.5, "‰", 2026), ("婴儿死亡率", "<", 4.3, "‰", 2027),
+        ("婴儿死亡率", "<", 4.0, "‰", 2028),
+    ]
+
+
+def test_without_a_marked_base_the_first_of_several_years_is_the_base():
+    table = "指标\t2024年\t2026年\t2028年\n城市生活垃圾回收利用率（%）\t35\t38\t40"
+    assert [(t.value, t.year) for _, t in table_targets(table, None, 2025)] == [(38, 2026), (40, 2028)]

@@ -56,7 +56,7 @@ COUNT_VERBS = {
     "招引": ">=", "吸引": ">=", "带动": ">=", "覆盖": ">=", "惠及": ">=", "培训": ">=",
     "扶持": ">=", "落地": ">=", "签约": ">=", "储备": ">=", "推出": ">=", "新推出": ">=",
     "盘活": ">=", "改造": ">=", "选择": ">=", "配备": ">=", "配齐": ">=", "整治": ">=",
-    "开通": ">=", "开设": ">=", "设立": ">=", "组建": ">=",
+    "开通": ">=", "开设": ">=", "设立": ">=", "组建": ">=", "至少有": ">=", "新改建": ">=", "改建": ">=",
 }
 # A comparator word may follow a change verb: 年均增长高于12%, 增长超过10%.
 AFTER_CHANGE = {k: v for k, v in LEVEL_VERBS.items()
@@ -68,7 +68,7 @@ QUALIFIERS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<
 # Units as written.  万/亿 in front of a unit stay in the unit ('1.5万家' is 1.5 万家).
 BASE_UNITS = ("个百分点", "百分点", "%", "‰", "万亿元", "亿美元", "万美元", "美元", "元",
               "平方公里", "平方米", "立方米", "公顷", "亩", "公里", "千米", "米",
-              "万千瓦", "千瓦时", "千瓦", "兆瓦", "吨标准煤", "吨", "标箱",
+              "万千瓦", "千瓦时", "千瓦", "兆瓦", "千伏安", "克标准煤", "吨标准煤", "吨", "标箱", "头",
               "个月", "个工作日", "小时", "分钟", "天",
               "人次", "批次", "单", "户", "家", "个", "项", "人", "名", "所", "座", "条", "台", "辆", "艘",
               "套", "张", "场", "次", "件", "部", "处", "类", "种", "支", "床", "级", "岁", "口", "個", "項", "臺", "輛", "歲",
@@ -132,7 +132,9 @@ _AR_NUM = r"\d{1,9}(?:,\d{3})*(?:\.\d+)?"
 _CN_NUM = rf"[{_CN}]{{1,8}}(?:[万亿][{_CN}]{{1,8}}){{0,2}}(?:点[零〇一二三四五六七八九]{{1,6}})?"
 _CN_ONLY = re.compile(rf"[{_CN}]+")
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
-_UNIT = rf"(?:(?:{_alt(MAGNITUDE_UNITS)})?(?:{_alt(BASE_UNITS)})|{_alt(MAGNITUDE_UNITS)})"
+# a unit per head or per output: '15.2平方米/人', '295克标准煤/千瓦时', '4.5张/千人'
+_PER = r"(?:/(?:千|万|百|十万)?(?:人|户|床|千瓦时|平方米|吨|年|亩))?"
+_UNIT = rf"(?:(?:{_alt(MAGNITUDE_UNITS)})?(?:{_alt(BASE_UNITS)}){_PER}|{_alt(MAGNITUDE_UNITS)})"
 _QUAL = rf"(?:[(（]含[)）])?(?P<qual>{_alt(QUALIFIERS)})"
 QUANTITY = re.compile(
     # the lookahead names every character a quantity can start with: the engine then skips the
@@ -150,7 +152,7 @@ VERB_BEFORE = re.compile(
 COUNT_BEFORE = re.compile(
     rf"(?P<modal>(?:{MODALS})?)(?P<count>{_alt(COUNT_VERBS)})"
     # what is counted: no figure of its own, but a grade may hold a digit ('国家4A级旅游景区3家')
-    rf"(?P<obj>(?:[^\d，。；;,:：！？!?\n]|\d[A-Z]){{0,16}}?)\s*$")
+    rf"(?P<obj>(?:[^\d，。；;,:：！？!?\n]|\d[A-Z]|\d{{2,4}}千伏){{0,16}}?)\s*$")   # '500千伏…工程12项'
 # The longest text VERB_BEFORE and COUNT_BEFORE can match before their trailing space (see _ending).
 _LONGEST_MODAL = max(map(len, MODALS.split("|")))
 VERB_SPAN = _LONGEST_MODAL + max(max(map(len, CHANGE_VERBS)) + max(map(len, AFTER_CHANGE)),
@@ -158,12 +160,14 @@ VERB_SPAN = _LONGEST_MODAL + max(max(map(len, CHANGE_VERBS)) + max(map(len, AFTE
 COUNT_SPAN = _LONGEST_MODAL + max(map(len, COUNT_VERBS)) + 2 * 16   # 16 items of up to 2 chars
 # '2025年去存60%': a year directly before a short indicator.
 YEAR_LEAD = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年(?:底|末)?(?P<ind>[\u4e00-\u9fff]{1,6})$")
-REACH_AFTER = re.compile(rf"[^，。；;,\d]{{0,8}}?(?:{REACH_WORDS})")
+REACH_AFTER = re.compile(rf"[^，。；;,\d]{{0,8}}?(?:{REACH_WORDS})(?!率)")
 CLAUSE_SEP = re.compile(r"[，,；;。！？!?：:\n｜|]")   # ｜ parts a 图解's summary of goals
 SENTENCE_SEP = re.compile(r"[。！？!?；;\n]")
 RETRO_RE = re.compile(RETRO)
 # A sentence that opens by taking stock up to a year already reached reports, all its clauses.
 RETRO_LEAD = re.compile(r"\s*(?:截至|截止)(?:到)?\s*(?P<y>(?:19|20)\d\d)\s*年")
+# '2025年，全市…达到79.2岁' in a document of 2026: a sentence about a year gone by
+PAST_YEAR_LEAD = re.compile(r"\s*(?P<y>(?:19|20)\d\d)\s*年(?:底|末|全年|上半年)?\s*[，,]")
 FORWARD_RE = re.compile(FORWARD)
 RULE_RE = re.compile(RULE)
 # '每亩200元', '人均补助500元': a rate paid per head, unless a level verb makes the per-head figure
@@ -212,6 +216,10 @@ SPEC_UNITS = ("米", "平方米", "立方米", "千米", "公里")
 RATE_UNITS = ("%", "‰")
 # Comparisons with the past: a report's, except in a requirement ('同比下降20%以上').
 COMPARISON = frozenset(("同比", "同期", "比上年"))
+# '80%以上的城市公园完成…改造': a share of things that will have done something
+_SHARE_DOING = re.compile(r"的[^，。；;\d]{1,12}?(?:完成|实现|达到|建成|具备|开展|开放)")
+QUALIFYING_RULE_WORDS = frozenset(("符合条件", "条件的"))
+_GRADE_OF = re.compile(r"[\u4e00-\u9fff]")
 # '已建设施正常运行率达到90%': 已建 names which facilities, it does not look back (a figure
 # between them, '已建成设施126座', is a result)
 BUILT_BEFORE = re.compile(r"已建成?(?=[^，。；;\d]{2,20}?(?:达到|提高到|提升到|保持在|稳定在|不低于|超过))")
@@ -372,10 +380,13 @@ class _Context:
         para = bisect_left(self.newlines, end) == bisect_left(self.newlines, pos)
         return (forward, year) if para else (False, None)
 
+    def paragraph_start(self, pos: int) -> int:
+        i = bisect_left(self.newlines, pos)
+        return self.newlines[i - 1] + 1 if i else 0
+
     def plan_paragraph(self, pos: int) -> bool:
         """Does the paragraph open as a plan ('今年重点抓好以下工作：', '2022年，我局将…')?"""
-        i = bisect_left(self.newlines, pos)
-        start = self.newlines[i - 1] + 1 if i else 0
+        start = self.paragraph_start(pos)
         return bool(PLAN_LEAD.match(self.text, start, start + 40))
 
     def section(self, pos: int) -> tuple[str | None, int | None]:
@@ -446,8 +457,8 @@ def _clean(span: str, lead: re.Pattern) -> tuple[int, str]:
 
 
 def _binding(work: str, m: re.Match, cs: int) -> bool:
-    """A requirement's bound: '控制在…', '不低于…', a verb with 以上/以内 ('达到95%以上'), a rate's
-    level ('保持100%'); not a time limit of a procedure ('10个工作日内', '公示期不少于5个工作日'),
+    """A requirement's bound: '控制在…', '不低于…', a level ('保持100%', '产值突破600亿元'), a count
+    with 以上/以内 ('培育50家以上'); not a time limit of a procedure ('10个工作日内', '公示期不少于5个工作日'),
     a dimension ('高度不超过10.5米') or a class ('3000万元以下')."""
     s, unit = m.start(), m.group("unit") or m.group("u1")
     if unit in SPEC_UNITS:
@@ -458,9 +469,11 @@ def _binding(work: str, m: re.Match, cs: int) -> bool:
         return True
     prefix = work[max(cs, s - 40):s]
     level = _ending(VERB_BEFORE, prefix, VERB_SPAN)
-    if level and level.group("level") and unit in RATE_UNITS:
-        return True                             # '差评整改率保持100%', '交易率达到100%'
-    return bool(m.group("qual")) and bool(level or _ending(COUNT_BEFORE, prefix, COUNT_SPAN))
+    if level and level.group("level"):
+        return True                             # '整改率保持100%', '加工业产值突破600亿元'
+    if level and m.group("qual"):
+        return True                             # '年均增长7%以上'
+    return bool(_ending(COUNT_BEFORE, prefix, COUNT_SPAN))   # '新改建户厕3000户'
 
 
 def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: bool,
@@ -478,7 +491,16 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
     lead = RETRO_LEAD.match(sentence)
     if lead and (ctx.doc_year is None or int(lead.group("y")) <= ctx.doc_year):
         return False                            # '截至2023年底，…覆盖居民58万人': a stock-take
-    if RULE_RE.search(sentence) or PER_RE.search(work, max(cs, m.start() - 9), m.start()):
+    # a sentence, or the paragraph it is in, about a year gone by ('2015年，…。全年新签约项目86个')
+    lead = PAST_YEAR_LEAD.match(sentence) or PAST_YEAR_LEAD.match(work, ctx.paragraph_start(ss))
+    if (lead and ctx.doc_year and int(lead.group("y")) < ctx.doc_year and not modal
+            and not in_deadline and not FORWARD_RE.search(sentence)
+            and not _YEAR_IN.search(sentence, lead.end() if lead.string is sentence else 0)):
+        return False
+    rule = RULE_RE.search(sentence)
+    if modal and rule and rule.group() in QUALIFYING_RULE_WORDS:
+        rule = None                             # '符合条件的…开放率力争达到九成': which ones, not a rule
+    if rule or PER_RE.search(work, max(cs, m.start() - 9), m.start()):
         return False
     if "元" in (m.group("unit") or "") and PAYMENT_RE.search(clause):
         return False
@@ -531,7 +553,7 @@ def find_targets(text: str, year: int | None = None, *, normative: bool = False)
     work = halfwidth(text)
     ctx = _Context(work, year)
     ctx.normative = normative
-    found = table_targets(text, ctx.default_year)
+    found = table_targets(text, ctx.default_year, year)
     row_spans = [(pos, _line_end(text, pos)) for pos, _ in found]
     seen = set()
     prev = None                                 # (clause start, end, comparator) of the last hit
@@ -565,10 +587,14 @@ def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
     e = m.end()
     if _quoted_name(work, m.start(), e):
         return None, prev                       # '“15分钟健身圈”': a name, not a goal
+    if m.group("unit") == "级" and _GRADE_OF.match(work, e):
+        return None, prev                       # '三级医院', '二级以上公立医院': a grade
     if STRUCTURE.match(work, e):
         return None, prev                       # '分…三个阶段', '从五个方面': how a text is built
-    if ATTRIBUTIVE.match(work, e) and (not VERB_BEFORE.search(work, max(cs, m.start() - 6), m.start())
-                                       or QUANTITY.search(work, e, ce)):
+    share = "%" in (m.group("unit") or m.group("u1") or "") or m.group("pct") or m.group("cheng")
+    if (ATTRIBUTIVE.match(work, e) and not (share and _SHARE_DOING.match(work, e))
+            and (not VERB_BEFORE.search(work, max(cs, m.start() - 6), m.start())
+                 or QUANTITY.search(work, e, ce))):
         # '400万元以下的项目', '培育营业收入超过10亿元的企业100家': a class, not a goal
         return None, prev
     modal = bool(MODAL_VERB.search(work, max(cs, m.start() - 12), m.start()))

@@ -119,8 +119,10 @@ PAST_COMPARISONS_PER_1000_CHARS = 2
 # ---------------------------------------------------------------------------------------------
 
 
-def find_actions(text: str) -> list[Action]:
-    """The actions ``text`` (plain article text, paragraphs joined by "\\n") enumerates."""
+def find_actions(text: str, explicit_only: bool = False) -> list[Action]:
+    """The actions ``text`` (plain article text, paragraphs joined by "\\n") enumerates.
+    ``explicit_only``: only a part headed as measures (重点任务 …) or a task table - for a notice,
+    whose other numbered parts inform (项目名称, 中标信息) but which may carry a draft in full."""
     if not text:
         return []
     heads = _headings(text.split("\n"))
@@ -128,13 +130,13 @@ def find_actions(text: str) -> list[Action]:
     top = [h for h in heads if h.level == level]
     operative = _operative(top, [m.start() for m in quantities(text)])
     before_headings = text[:top[0].offset] if operative else text
-    for source in (lambda: _measures_part(heads, top, support=False),
-                   lambda: _task_table(text),
-                   lambda: _spelled_out(_counted_list(before_headings), text),
-                   lambda: [h.lead for h in top if not PREAMBLE.match(h.lead)] if operative else [],
-                   lambda: _measures_part(heads, top, support=True),
-                   lambda: _measure_articles(text),
-                   lambda: _inline(text), lambda: _uncounted_list(text)):
+    explicit = (lambda: _measures_part(heads, top, support=False), lambda: _task_table(text))
+    inferred = (lambda: _spelled_out(_counted_list(before_headings), text),
+                lambda: [h.lead for h in top if not PREAMBLE.match(h.lead)] if operative else [],
+                lambda: _measures_part(heads, top, support=True),
+                lambda: _measure_articles(text),
+                lambda: _inline(text), lambda: _uncounted_list(text))
+    for source in explicit if explicit_only else explicit + inferred:
         items = source()
         if len(items) >= 2:
             return [Action(i, t) for i, t in enumerate(items, 1)]

@@ -72,7 +72,7 @@ def labelled_value(lines: list[str], labels, *, start: int = 0) -> tuple[int, st
 def _cut_value(value: str) -> str:
     value = _NEXT_LABEL.split(value.strip(), maxsplit=1)[0]
     value = re.split(r"[【\[]", value, maxsplit=1)[0]
-    return value.strip(" \t|｜,，;；。")
+    return value.strip(" \t|｜,，;；。】]")   # '【信息来源：…】': the bracket closes the label's box
 
 
 # --- the 信息公开 block ------------------------------------------------------------------------

@@ -311,7 +311,11 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
     body_text = "\n".join(ev.body)
     year = int((issued or published or "0")[:4]) or None
     commitments = commitments and kind != "list"
-    measures = commitments and bool(body_text) and kind != "notice" and genre not in markers.REPLY_GENRES
+    # a notice's numbered parts (项目名称, 中标信息 …) inform: only a part headed as measures counts
+    # (a 征求意见 notice may print the draft in full); a 批复's items approve: nothing counts
+    measures = commitments and bool(body_text) and genre not in markers.REPLY_GENRES
+    actions = tuple(find_actions(body_text, explicit_only=kind == "notice")) if measures else ()
+    stated = stated_count(body_text) if measures and (kind != "notice" or actions) else None
     site = (ev.meta.get("sitename") or meta.site_from_title(ev.html_title, title)
             or meta.site_from_footer(ev.lines))
     return PolicyRecord(
@@ -328,9 +332,8 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
         issuers=tuple(fields.with_place(fields.issuers(ev, title, kind), title, site)),
         source=source,
         body=body_text,
-        # a notice's numbered parts (项目名称, 中标信息 …) inform, a 批复's approve: they do not commit
-        actions=tuple(find_actions(body_text)) if measures else (),
-        actions_stated=stated_count(body_text) if measures else None,
+        actions=actions,
+        actions_stated=stated,
         targets=(tuple(find_targets(body_text, year=year, normative=_sets_requirements(kind, title)))
                  if commitments and body_text else ()),
         references=tuple(fields.references(ev.body)),
