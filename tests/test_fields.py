@@ -288,3 +288,16 @@ def test_a_source_in_a_bracketed_box_and_a_drafts_tasks_in_a_notice():
     record = zhengce.extract(page)
     assert (record.kind, record.source) == ("notice", "县农业农村局农村社会事业股")
     assert [a.text for a in record.actions] == ["扎实推进农村厕所革命", "梯次推进农村生活污水治理", "整体提升村容村貌"]
+
+
+def test_an_interpretation_restating_its_policys_requirements():
+    # the requirements of the policy it explains bind as the policy's would; a rule's would not
+    def page(title):
+        return (f"<html><head><title>{title}</title></head><body><h1>{title}</h1><div id='zoom'>"
+                "<p>近日，某县人民政府办公室印发了《若干措施》。</p><p>《若干措施》主要包括以下内容：一是支持项目建设。"
+                "对新评定的示范点给予50万元奖励。二是丰富消费场景。打造一批乡村夜游产品，每年发放文旅消费券不少于200万元。"
+                "</p></div></body></html>")
+    measures = zhengce.extract(page("《某县支持农文旅融合发展若干措施》政策解读"))
+    assert measures.kind == "interpretation"
+    assert [(t.value, t.unit) for t in measures.targets] == [(200, "万元")]
+    assert zhengce.extract(page("《某县文旅消费券管理办法》解读")).targets == ()

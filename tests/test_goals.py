@@ -431,3 +431,19 @@ def test_a_share_that_will_have_done_a_circle_named_by_minutes_and_eligible_ones
     text = ("力争三年内，全市80%以上的城市公园完成全龄友好改造。2026年底前，城市社区15分钟健身圈覆盖率达到100%。"
             "2027年底前，符合条件的公办中小学体育场地开放率力争达到九成。对符合条件的企业给予奖励50万元。")
     assert [(t.value, t.unit) for t in find_targets(text, 2025)] == [(80, "%"), (100, "%"), (90, "%")]
+
+
+def test_years_with_a_decimal_are_a_duration():
+    text = "到2030年，劳动年龄人口平均受教育年限提高到11.8年，2030年底前建成。"
+    assert [(t.value, t.unit, t.year) for t in find_targets(text, 2026)] == [(11.8, "年", 2030)]
+
+
+def test_what_those_meeting_a_condition_get_and_an_estimated_yield_are_not_goals():
+    text = ("对当年设备投资额500万元以上的项目，按设备投资额的10%给予补助；对列入省重点技术改造项目的，"
+            "市级补助比例提高至12%。项目全部建成达产后，预计可新增年产值约420亿元。")
+    assert find_targets(text, 2025, normative=True) == []
+
+
+def test_a_year_gone_by_governs_the_clauses_after_a_semicolon():
+    text = "2024年，全市民营经济增加值达到2860亿元；民营企业数量达到21.4万户。到2027年，民营企业突破25万户。"
+    assert [(t.value, t.unit) for t in find_targets(text, 2025, normative=True)] == [(25, "万户")]

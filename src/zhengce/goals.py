@@ -144,6 +144,8 @@ QUANTITY = re.compile(
     rf"|百分之(?P<pct>{_NUM})(?:\s*[~～至到—–-]\s*(?:百分之)?(?P<pct2>{_NUM}))?"
     rf"|千分之(?P<pmil>{_NUM})"
     rf"|(?P<cheng>[一二两三四五六七八九十]{{1,2}}(?:点[一二三四五六七八九])?)成(?![为功立员本果效绩交])"
+    # years with a decimal are a duration, never a date: '受教育年限提高到11.8年'
+    rf"|(?P<years>\d{{1,2}}\.\d{{1,2}})\s*年(?![底末初度])"
     rf"|(?P<num>{_NUM})\s*(?P<u1>%|‰)?(?:\s*[~～至到—–-]\s*(?P<num2>{_NUM}))?\s*(?P<unit>{_UNIT})"
     rf")(?:\s*{_QUAL})?")
 VERB_BEFORE = re.compile(
@@ -218,6 +220,10 @@ RATE_UNITS = ("%", "‰")
 COMPARISON = frozenset(("同比", "同期", "比上年"))
 # '80%以上的城市公园完成…改造': a share of things that will have done something
 _SHARE_DOING = re.compile(r"的[^，。；;\d]{1,12}?(?:完成|实现|达到|建成|具备|开展|开放)")
+# '对列入省重点项目的，…': what those that meet a condition get - a rule
+CONDITION_LEAD = re.compile(r"\s*对[^，。；;]{2,40}?的[，,]")
+# '（项目建成达产后，）预计可新增年产值…': an estimate of what something yields, not a goal
+ESTIMATE = re.compile(r"预计(?:可|能)")
 QUALIFYING_RULE_WORDS = frozenset(("符合条件", "条件的"))
 _GRADE_OF = re.compile(r"[\u4e00-\u9fff]")
 # '已建设施正常运行率达到90%': 已建 names which facilities, it does not look back (a figure
@@ -270,6 +276,8 @@ def _quantity(m: re.Match) -> tuple[float, str, float | None] | None:
         return cn_number(g["pmil"]), "‰", None
     if g["cheng"]:
         return cn_number(g["cheng"]) * 10, "%", None
+    if g["years"]:
+        return float(g["years"]), "年", None
     num, unit = g["num"], g["unit"]
     if _LEADING_ZERO.fullmatch(num):
         return None                             # phone prefixes (0591-…)
@@ -491,12 +499,17 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
     lead = RETRO_LEAD.match(sentence)
     if lead and (ctx.doc_year is None or int(lead.group("y")) <= ctx.doc_year):
         return False                            # '截至2023年底，…覆盖居民58万人': a stock-take
-    # a sentence, or the paragraph it is in, about a year gone by ('2015年，…。全年新签约项目86个')
-    lead = PAST_YEAR_LEAD.match(sentence) or PAST_YEAR_LEAD.match(work, ctx.paragraph_start(ss))
+    # a sentence, or the paragraph it is in, about a year gone by ('2015年，…。全年新签约项目86个',
+    # '2024年，…增加值达到2860亿元；民营企业数量达到21.4万户')
+    period = max(work.rfind("。", 0, m.start()), work.rfind("\n", 0, m.start())) + 1
+    lead = (PAST_YEAR_LEAD.match(sentence) or PAST_YEAR_LEAD.match(work, period)
+            or PAST_YEAR_LEAD.match(work, ctx.paragraph_start(ss)))
     if (lead and ctx.doc_year and int(lead.group("y")) < ctx.doc_year and not modal
             and not in_deadline and not FORWARD_RE.search(sentence)
             and not _YEAR_IN.search(sentence, lead.end() if lead.string is sentence else 0)):
         return False
+    if CONDITION_LEAD.match(sentence) or (ESTIMATE.search(work, cs, m.start()) and not in_deadline):
+        return False                            # '对列入…的，补助比例提高至12%', '预计可新增产值…'
     rule = RULE_RE.search(sentence)
     if modal and rule and rule.group() in QUALIFYING_RULE_WORDS:
         rule = None                             # '符合条件的…开放率力争达到九成': which ones, not a rule

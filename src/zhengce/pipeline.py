@@ -342,15 +342,18 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
 
 
 _ISSUED = re.compile(r"(?:印发|转发|发布|公布)\s*《(?P<name>[^《》]{2,80})》")
+_EXPLAINED = re.compile(r"《(?P<name>[^《》]{2,80})》")   # an interpretation's title names its policy
 
 
 def _sets_requirements(kind: str, title: str | None) -> bool:
     """A policy that sets requirements for a period (通知, 意见, 方案, 要点 …): a bound in its text is
     a target without 力争 or a deadline.  Not a rule (条例, 办法, 细则, 通告 …), whose bounds are
     thresholds every case must meet; '关于印发《…管理办法》的通知' issues a rule."""
-    if kind != "policy" or not title:
+    if kind not in ("policy", "interpretation") or not title:
         return False
-    issued = _ISSUED.search(title)
+    issued = _ISSUED.search(title) or (kind == "interpretation" and _EXPLAINED.search(title))
+    if kind == "interpretation" and not issued:
+        return False
     genre = fields.genre_and_kind(issued.group("name") if issued else title)[0]
     return genre not in markers.RULE_GENRES
 
