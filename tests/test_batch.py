@@ -304,3 +304,19 @@ def test_progress_only_on_a_terminal():
     meter.show(summary)
     meter.clear()
     assert "10 pages" in terminal.getvalue() and "1 errors" in terminal.getvalue()
+
+
+def test_a_page_file_that_cannot_be_read_by_its_worker_is_an_error(tmp_path):
+    # into a database, workers read page files themselves: a file gone by then (here a dangling
+    # link) is recorded with its reason, and the batch goes on
+    src = tmp_path / "in"
+    src.mkdir()
+    for i, (url, data) in enumerate(h.corpus(4)):
+        (src / f"{i}.html").write_bytes(data)
+    (src / "gone.html").symlink_to(tmp_path / "nowhere.html")
+    dest = tmp_path / "out.db"
+    summary = run_batch([str(src)], str(dest), workers=2)
+    assert (summary.pages, summary.records, summary.errors) == (5, 4, 1)
+    with sqlite3.connect(dest) as conn:
+        (reference, reason), = conn.execute("SELECT reference, reason FROM errors").fetchall()
+    assert reference.endswith("gone.html") and reason.startswith("cannot read: No such file")
