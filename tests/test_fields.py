@@ -301,3 +301,16 @@ def test_an_interpretation_restating_its_policys_requirements():
     assert measures.kind == "interpretation"
     assert [(t.value, t.unit) for t in measures.targets] == [(200, "万元")]
     assert zhengce.extract(page("《某县文旅消费券管理办法》解读")).targets == ()
+
+
+def test_a_reply_letter_sets_nothing_and_a_labelled_number_line_is_its_number():
+    title = "某市自然资源和规划局关于农村村民建房用地面积认定有关问题的复函"
+    page = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            "<div class='intro'>文号：某自然资规函〔2025〕12号</div><div id='zoom'><p>某县自然资源局：</p>"
+            "<p>你局《关于农村村民建房用地面积认定有关问题的请示》收悉。经研究，现函复如下：</p>"
+            "<p>一、关于宅基地面积标准的适用。按原宅基地面积审批，但不得超过上述标准。</p>"
+            "<p>二、关于“户”的认定。户内人口达到5人以上，且有两个以上子女达到法定婚龄的，可以申请分户建房。</p>"
+            "<p>三、关于附属设施用地。附属设施用地计入宅基地面积。</p><p>特此函复。</p></div></body></html>")
+    record = zhengce.extract(page)
+    assert (record.genre, record.doc_number) == ("复函", "某自然资规函〔2025〕12号")
+    assert (record.actions, record.targets) == ((), ())

@@ -447,3 +447,24 @@ def test_what_those_meeting_a_condition_get_and_an_estimated_yield_are_not_goals
 def test_a_year_gone_by_governs_the_clauses_after_a_semicolon():
     text = "2024年，全市民营经济增加值达到2860亿元；民营企业数量达到21.4万户。到2027年，民营企业突破25万户。"
     assert [(t.value, t.unit) for t in find_targets(text, 2025, normative=True)] == [(25, "万户")]
+
+
+def test_an_inline_heading_of_past_results_governs_its_paragraph():
+    text = ("一、总体要求\n（二）发展基础。“十四五”以来，全市累计改造城镇老旧小区286个、惠及居民7.4万户，"
+            "城市生活污水集中收集率达到68.5%，为城市更新打下了坚实基础。\n"
+            "（三）主要目标。到2027年，完成城镇老旧小区改造120个，城市生活污水集中收集率达到75%。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2025, normative=True)] == [(120, "个"), (75, "%")]
+
+
+def test_who_may_apply_makes_a_rule_but_not_under_a_deadline():
+    text = ("推广“提前申报”“两步申报”等通关模式，到2027年，进口整体通关时间压缩至30小时以内。"
+            "到2026年底，全县具备条件的建制村通客车率保持100%，城乡公交线路达到36条以上。"
+            "符合条件的企业可申请补助，补助比例不超过30%。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2025, normative=True)] == [
+        (30, "小时"), (100, "%"), (36, "条")]
+
+
+def test_a_longer_quoted_name_and_a_duty_to_arrive_are_not_goals():
+    text = ("到2026年底，基本形成“县城到乡镇30分钟、乡镇到村20分钟”的出行服务圈。"
+            "燃气经营企业接到用户报修后，城区须在30分钟内到达现场处置。到2027年，实现县城到乡镇30分钟通达。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2025, normative=True)] == [(30, "分钟")]

@@ -317,3 +317,13 @@ def test_a_campaigns_activities_are_its_actions():
             "（一）开展汽车消费季。3月至5月组织车展。\n（二）开展家电以旧换新活动。支持企业让利。\n"
             "（三）开展夜间消费节。举办夜市。\n三、工作要求\n（一）加强组织协调。\n（二）强化安全保障。")
     assert texts(text) == ["开展汽车消费季", "开展家电以旧换新活动", "开展夜间消费节"]
+
+
+def test_verb_led_measures_dense_in_amounts_are_actions():
+    # a 若干措施 of subsidies is as dense in figures as a bulletin; its headings say what to do
+    text = ("一、扩大老年助餐服务供给。按每餐3元标准给予补助，所需资金由市、县两级财政按5:5比例分担。\n"
+            "二、发展社区嵌入式养老服务。按每百户不少于20平方米的标准配建养老服务设施。\n"
+            "三、提升养老机构护理服务能力。对新增护理型床位，每张给予一次性建设补助5000元。\n"
+            "四、强化养老服务人才支撑。每年培训养老护理员不少于2000人次，给予入职奖励2万元。")
+    assert texts(text) == ["扩大老年助餐服务供给", "发展社区嵌入式养老服务", "提升养老机构护理服务能力",
+                           "强化养老服务人才支撑"]

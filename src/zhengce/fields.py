@@ -116,6 +116,10 @@ def normalise_doc_number(text: str) -> str | None:
     return None
 
 
+# '文号：珙政办发〔2025〕9号' on a line of its own under the title, outside any 信息公开 block
+_DOCNO_LABEL = re.compile(r"^(?:发文字号|文号|字号)[:：]")
+
+
 def doc_number(ev: Evidence, title_index: int | None = None) -> str | None:
     if ev.info.get("doc_number"):
         found = normalise_doc_number(ev.info["doc_number"])
@@ -126,7 +130,7 @@ def doc_number(ev: Evidence, title_index: int | None = None) -> str | None:
         return found
     # a line that is nothing but the number, printed under the title (公文 layout)
     start = title_index if title_index is not None else len(ev.lines)
-    near = [norm(line) for line in [*ev.lines[start:start + 8], *ev.body[:3]]]
+    near = [_DOCNO_LABEL.sub("", norm(line)) for line in [*ev.lines[start:start + 8], *ev.body[:3]]]
     for above, text in zip(["", *near], near):
         if len(text) <= 40 and (_DOCNO.fullmatch(text) or _DOCNO_SERIAL.fullmatch(text)):
             return normalise_doc_number(text)

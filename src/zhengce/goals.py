@@ -93,7 +93,10 @@ RETRO = (r"已经|已|完成了|实现了|达到了|去年|上年|上一年|同�
 FORWARD = r"力争|确保|目标|预计到|计划到|今后|未来|下一步|规划期"
 # Rules, not goals: thresholds of eligibility (sentence), and sums paid out (clause, money only):
 # '每亩200元补助', '最高奖励50万元'.
-RULE = r"给予|奖补|资助|可享受|申请|申报|符合条件|条件的|罚款|处以|补助标准|补贴标准"
+RULE = r"给予|奖补|资助|可享受|罚款|处以|补助标准|补贴标准"
+# Words of a rule that name who may apply: not a rule's where 力争, or a deadline in the same
+# sentence, makes the figure a goal ('到2026年底，具备条件的建制村通客车率保持100%')
+ELIGIBILITY = r"申请|申报|符合条件|条件的"
 PAYMENT = r"补助|补贴|奖励|资助|贴息|奖补|最高|一次性"
 # Section headings that open a forward (plans, tasks) or backward (results) part.
 FORWARD_HEADING = r"目标|任务|计划|措施|举措|思路|安排|重点工作|工作重点|路径|要求"
@@ -172,6 +175,8 @@ RETRO_LEAD = re.compile(r"\s*(?:截至|截止)(?:到)?\s*(?P<y>(?:19|20)\d\d)\s*
 PAST_YEAR_LEAD = re.compile(r"\s*(?P<y>(?:19|20)\d\d)\s*年(?:底|末|全年|上半年)?\s*[，,]")
 FORWARD_RE = re.compile(FORWARD)
 RULE_RE = re.compile(RULE)
+ELIGIBILITY_RE = re.compile(ELIGIBILITY)
+OBLIGED = re.compile(r"须|应当|必须|应在|接[到报][^，。；;]{0,12}后")
 # '每亩200元', '人均补助500元': a rate paid per head, unless a level verb makes the per-head figure
 # an indicator ('人均预期寿命达到80.5岁')
 PER_RE = re.compile(r"(?:每|人均|户均|亩均)(?:(?!达到|提高到|提升到|增长|超过|突破)[^\d，。；]){0,6}$")
@@ -224,7 +229,6 @@ _SHARE_DOING = re.compile(r"的[^，。；;\d]{1,12}?(?:完成|实现|达到|建
 CONDITION_LEAD = re.compile(r"\s*对[^，。；;]{2,40}?的[，,]")
 # '（项目建成达产后，）预计可新增年产值…': an estimate of what something yields, not a goal
 ESTIMATE = re.compile(r"预计(?:可|能)")
-QUALIFYING_RULE_WORDS = frozenset(("符合条件", "条件的"))
 _GRADE_OF = re.compile(r"[\u4e00-\u9fff]")
 # '已建设施正常运行率达到90%': 已建 names which facilities, it does not look back (a figure
 # between them, '已建成设施126座', is a result)
@@ -352,11 +356,15 @@ class _Context:
         that of the report's part it stands in ('2025年工作安排' over '一、坚持项目为王')."""
         out, part, parent, pos = [], (None, None), (None, None), 0
         for line in text.split("\n"):
-            h = HEADING.match(line) if len(line) <= 60 else None
-            if h or _PART_HEADING.match(line):
-                state = ("forward" if FWD_HEAD_RE.search(line) else
-                         "retro" if RETRO_HEAD_RE.search(line) else None)
-                y = _YEAR_IN.search(line)
+            if len(line) > 60:    # an inline heading: '（二）发展基础。“十四五”以来，…'
+                lead = line[:line.find("。", 0, 24) + 1]
+                line_head, h = lead, HEADING.match(lead) if lead else None
+            else:
+                line_head, h = line, HEADING.match(line)
+            if h or _PART_HEADING.match(line_head):
+                state = ("forward" if FWD_HEAD_RE.search(line_head) else
+                         "retro" if RETRO_HEAD_RE.search(line_head) else None)
+                y = _YEAR_IN.search(line_head)
                 year = int(y.group(1)) if y else None
                 if not h:                                  # a part of a report
                     part = parent = (state, year)
@@ -510,10 +518,8 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
         return False
     if CONDITION_LEAD.match(sentence) or (ESTIMATE.search(work, cs, m.start()) and not in_deadline):
         return False                            # '对列入…的，补助比例提高至12%', '预计可新增产值…'
-    rule = RULE_RE.search(sentence)
-    if modal and rule and rule.group() in QUALIFYING_RULE_WORDS:
-        rule = None                             # '符合条件的…开放率力争达到九成': which ones, not a rule
-    if rule or PER_RE.search(work, max(cs, m.start() - 9), m.start()):
+    eligible = ELIGIBILITY_RE.search(sentence) and not (modal or DEADLINE.search(work, ss, m.start()))
+    if RULE_RE.search(sentence) or eligible or PER_RE.search(work, max(cs, m.start() - 9), m.start()):
         return False
     if "元" in (m.group("unit") or "") and PAYMENT_RE.search(clause):
         return False
@@ -535,8 +541,9 @@ def _year(m: re.Match, ctx: _Context, lead_year: int | None) -> int | None:
 
 
 def _quoted_name(work: str, start: int, end: int) -> bool:
-    """The figure sits inside a short quotation (“15分钟健身圈”, “1+N”): part of a name."""
-    opened = work.rfind("“", max(0, start - 12), start)
+    """The figure sits inside a short quotation (“15分钟健身圈”, “1+N”, “县城到乡镇30分钟、乡镇
+    到村20分钟”): part of a name."""
+    opened = work.rfind("“", max(0, start - 20), start)
     if opened < 0 or "”" in work[opened:start]:
         return False
     closed = work.find("”", end, end + 12)
@@ -611,7 +618,8 @@ def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
         # '400万元以下的项目', '培育营业收入超过10亿元的企业100家': a class, not a goal
         return None, prev
     modal = bool(MODAL_VERB.search(work, max(cs, m.start() - 12), m.start()))
-    reach = m.group("unit") in TIME_UNITS and (r := REACH_AFTER.match(work, e))
+    reach = (m.group("unit") in TIME_UNITS and (r := REACH_AFTER.match(work, e))
+             and not OBLIGED.search(work, cs, m.start()))   # '接报后须在30分钟内到达': a duty
     if (not reach and m.group("unit") in PROCEDURE_UNITS
             and not TIME_INDICATOR.search(work, max(cs, m.start() - 12), m.start())
             and not TIME_CUT.search(work, max(cs, m.start() - 6), m.start())):

@@ -111,7 +111,7 @@ GENRE_KIND = (
     ("规划", "policy"), ("条例", "policy"), ("决定", "policy"), ("决议", "policy"),
     ("公告", "policy"), ("通告", "policy"), ("规定", "policy"), ("细则", "policy"),
     ("措施", "policy"), ("计划", "policy"), ("纲要", "policy"), ("指引", "policy"),
-    ("指南", "policy"), ("批复", "policy"), ("命令", "policy"), ("令", "policy"), ("函", "policy"),
+    ("指南", "policy"), ("批复", "policy"), ("命令", "policy"), ("令", "policy"), ("复函", "policy"), ("函", "policy"),
     ("规则", "policy"), ("标准", "policy"), ("守则", "policy"), ("章程", "policy"), ("要点", "policy"),
     ("清单", "policy"), ("目录", "policy"), ("纪要", "policy"), ("请示", "policy"), ("议案", "policy"),
 )

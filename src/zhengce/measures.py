@@ -349,6 +349,8 @@ def _operative(heads: list[_Heading], figures: list[int]) -> bool:
         return False                            # a template, section labels, a roster, questions
     if sum(len(h.content.strip()) >= MIN_CONTENT for h in heads) * 2 < n:
         return False                            # headings with nothing under them
+    if sum(bool(ACTION_VERB.match(h.lead)) for h in heads) * 3 >= 2 * n:
+        return True                             # 扩大…, 发展…, 强化…: measures, however many amounts
     content = "\n".join(h.content for h in heads)
     in_content = sum(bisect_left(figures, h.end) - bisect_left(figures, h.start) for h in heads)
     return not _report_of_figures(content, in_content)

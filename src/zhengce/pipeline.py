@@ -355,7 +355,8 @@ def _sets_requirements(kind: str, title: str | None) -> bool:
     if kind == "interpretation" and not issued:
         return False
     genre = fields.genre_and_kind(issued.group("name") if issued else title)[0]
-    return genre not in markers.RULE_GENRES
+    # a rule's bounds are thresholds every case must meet; a reply answers, it sets no goals
+    return genre not in markers.RULE_GENRES and genre not in markers.REPLY_GENRES
 
 
 def _index_of(lines: list[str], title: str | None) -> int | None:
