@@ -304,3 +304,31 @@ def test_a_dumps_date_and_widget_line_is_not_the_title():
         "一、工作目标", "到2025年底，全县农村生活污水治理率达到45%以上，新增完成治理的行政村30个。",
         "某县人民政府办公室", "2025年7月3日", "主办单位：某县人民政府办公室 政府网站标识码：6712230004"])
     assert zhengce.extract(dump).title == "某县人民政府办公室关于开展农村污水治理行动的通知"
+
+
+def test_search_results_with_number_issuer_and_date_under_each_title_are_an_index():
+    entries = "".join(
+        f"<div class='jcse-result-box'><div class='jcse-title'><a href='/zcwj/{i}.html'>"
+        f"某市人民政府办公室关于印发某市第{i}批营商环境改革措施的通知</a></div>"
+        f"<div class='jcse-abs'>为深入贯彻落实优化营商环境的决策部署，现将第{i}批措施印发给你们。</div>"
+        f"<div class='jcse-meta'><span>文　　号：某政办发〔2025〕{i}号</span><span>发布机构：某市人民政府办公室</span>"
+        f"<span>发布日期：2025-04-{i:02d}</span></div></div>" for i in range(1, 13))
+    page = (f"<html><head><title>营商环境 - 搜索结果 - 某市人民政府</title></head><body>"
+            f"<div class='crumb'>当前位置：首页 &gt; 搜索结果</div><div id='results'>{entries}</div>"
+            f"<div class='page'>上一页 1 2 3 下一页</div></body></html>")
+    record = zhengce.extract(page)
+    assert (record.kind, record.title, record.doc_number, record.publish_date) == ("list", None, None, None)
+    assert record.issuers == () and record.targets == ()
+
+
+def test_a_budget_made_public_and_a_repealed_policys_badge():
+    page = ("<html><head><title>某市农业农村局2025年部门预算</title></head><body><h1>某市农业农村局2025年部门预算</h1>"
+            "<div id='zoom'><p>一、部门主要职责</p><p>贯彻落实党中央关于三农工作的方针政策。</p>"
+            "<p>二、部门预算情况说明</p><p>2025年收入预算合计15286.4万元，比上年增长3.2%。主要用于：一是高标准农田建设3600万元；"
+            "二是农业生产发展1420万元；三是农业科技推广1474.6万元。年末实有人数286人。</p></div></body></html>")
+    record = zhengce.extract(page)
+    assert (record.kind, record.genre, record.actions, record.targets) == ("other", "预算", (), ())
+    badge = ("<html><head><title>某市人民政府办公室关于加快发展夜间经济的实施意见</title></head><body>"
+             "<h1>某市人民政府办公室关于加快发展夜间经济的实施意见<span class='zt'>已废止</span></h1><div id='zoom'>"
+             "<p>为加快发展夜间经济，提出如下意见。</p></div></body></html>")
+    assert zhengce.extract(badge).title == "某市人民政府办公室关于加快发展夜间经济的实施意见"

@@ -468,3 +468,11 @@ def test_a_longer_quoted_name_and_a_duty_to_arrive_are_not_goals():
     text = ("到2026年底，基本形成“县城到乡镇30分钟、乡镇到村20分钟”的出行服务圈。"
             "燃气经营企业接到用户报修后，城区须在30分钟内到达现场处置。到2027年，实现县城到乡镇30分钟通达。")
     assert [(t.value, t.unit) for t in find_targets(text, 2025, normative=True)] == [(30, "分钟")]
+
+
+def test_a_years_work_counted_and_what_a_project_would_yield():
+    text = ("每年完成不少于150个老旧小区充电设施集中改造。县级财政按照每处工程每年不低于2000元的标准安排资金。"
+            "二期项目建成后，预计新增冷库库容3万立方米。到2027年，乡镇充电站覆盖率达到100%，"
+            "具备条件的行政村充电设施覆盖率达到80%以上；高速公路服务区充电桩不少于400个。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2025, normative=True)] == [
+        (150, "个"), (100, "%"), (80, "%"), (400, "个")]

@@ -97,15 +97,28 @@ LIST_MIN_ITEMS = 5
 
 
 def list_items(lines: list[Line]) -> int:
-    """Lines that read as list entries: a link (or a bullet) carrying a title, and a date."""
+    """Entries of a list: a link (or a bullet) carrying a title, with a date on its line or, as
+    a search result prints it, on one of the next three lines (文号 · 发布机构 · 日期)."""
     count = 0
-    for ln in lines:
+    for i, ln in enumerate(lines):
         text = ln.text
         # a link holding a title, alone or in a table row beside its number and date
         linked = (ln.link >= 8 and ln.link >= 0.3 * len(text)) or _BULLET.match(text)
-        if linked and cjk_count(text) >= 6 and _ITEM_DATE.search(text):
+        if not (linked and cjk_count(text) >= 6):
+            continue
+        if _ITEM_DATE.search(text) or _dated_below(lines[i + 1:i + 4]):
             count += 1
     return count
+
+
+def _dated_below(lines: list[Line]) -> bool:
+    """A date on one of these lines, before the next entry's title link."""
+    for ln in lines:
+        if ln.link >= 8 and ln.link >= 0.3 * len(ln.text) and cjk_count(ln.text) >= 6:
+            return False
+        if _ITEM_DATE.search(ln.text):
+            return True
+    return False
 
 
 def is_list_page(lines: list[Line], strong: bool = False) -> bool:

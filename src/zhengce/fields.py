@@ -49,6 +49,10 @@ def similar(a: str, b: str) -> bool:
     return a in b or b in a
 
 
+# a part of <title> that names the site ('某市人民政府', '某某网'), not an article
+_SITE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}(?:人民政府|政府网|门户网站|网站|网)")
+
+
 def title(ev: Evidence) -> str | None:
     """The printed heading that agrees with the page's own statements of its title.
 
@@ -71,8 +75,8 @@ def title(ev: Evidence) -> str | None:
     long_heads = [h for h in printed if cjk_count(h) >= 8 and not h.rstrip().endswith("。")]
     if long_heads:
         return clean_title(max(long_heads, key=cjk_count))
-    if weak:
-        return clean_title(max(weak, key=len))
+    if weak and not _SITE_NAME.fullmatch(weak[0].strip()):   # a site's name is no article's
+        return clean_title(weak[0])
     return None
 
 
@@ -81,9 +85,13 @@ def _agrees(heading: str, reference: str) -> bool:
     return len(h) >= 4 and (h == r or (h in r and len(h) >= 0.6 * len(r)) or (r in h and len(r) >= 0.6 * len(h)))
 
 
+# '…的实施意见 已废止': a 政策文件库's status badge printed inside the heading
+_STATUS_BADGE = re.compile(r"\s*[【\[（(]?(?:已废止|已失效|已修订|已修改|失效|废止)[】\]）)]?$")
+
+
 def clean_title(text: str) -> str:
     text = squash(text.replace("\t", " "))
-    return _TRAILING_DOCNO.sub("", text).strip()
+    return _STATUS_BADGE.sub("", _TRAILING_DOCNO.sub("", text).strip()).strip()
 
 
 def title_doc_number(ev: Evidence) -> str | None:

@@ -178,8 +178,8 @@ RULE_RE = re.compile(RULE)
 ELIGIBILITY_RE = re.compile(ELIGIBILITY)
 OBLIGED = re.compile(r"须|应当|必须|应在|接[到报][^，。；;]{0,12}后")
 # '每亩200元', '人均补助500元': a rate paid per head, unless a level verb makes the per-head figure
-# an indicator ('人均预期寿命达到80.5岁')
-PER_RE = re.compile(r"(?:每|人均|户均|亩均)(?:(?!达到|提高到|提升到|增长|超过|突破)[^\d，。；]){0,6}$")
+# an indicator ('人均预期寿命达到80.5岁'); '每年完成…150个' counts a year's work
+PER_RE = re.compile(r"(?:每(?!年(?:完成|新增|新建|建成|培训|改造|开展|举办))|人均|户均|亩均)(?:(?!达到|提高到|提升到|增长|超过|突破)[^\d，。；]){0,6}$")
 PAYMENT_RE = re.compile(PAYMENT)
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[章节部分])")
 FWD_HEAD_RE = re.compile(FORWARD_HEADING)
@@ -227,8 +227,8 @@ COMPARISON = frozenset(("同比", "同期", "比上年"))
 _SHARE_DOING = re.compile(r"的[^，。；;\d]{1,12}?(?:完成|实现|达到|建成|具备|开展|开放)")
 # '对列入省重点项目的，…': what those that meet a condition get - a rule
 CONDITION_LEAD = re.compile(r"\s*对[^，。；;]{2,40}?的[，,]")
-# '（项目建成达产后，）预计可新增年产值…': an estimate of what something yields, not a goal
-ESTIMATE = re.compile(r"预计(?:可|能)")
+# '预计可新增年产值…', '二期项目建成后，预计新增冷库库容…': what something would yield, not a goal
+ESTIMATE = re.compile(r"预计(?:可|能)|后[，,]?\s*预计")
 _GRADE_OF = re.compile(r"[\u4e00-\u9fff]")
 # '已建设施正常运行率达到90%': 已建 names which facilities, it does not look back (a figure
 # between them, '已建成设施126座', is a result)
@@ -516,9 +516,9 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
             and not in_deadline and not FORWARD_RE.search(sentence)
             and not _YEAR_IN.search(sentence, lead.end() if lead.string is sentence else 0)):
         return False
-    if CONDITION_LEAD.match(sentence) or (ESTIMATE.search(work, cs, m.start()) and not in_deadline):
+    if CONDITION_LEAD.match(sentence) or (ESTIMATE.search(work, ss, m.start()) and not in_deadline):
         return False                            # '对列入…的，补助比例提高至12%', '预计可新增产值…'
-    eligible = ELIGIBILITY_RE.search(sentence) and not (modal or DEADLINE.search(work, ss, m.start()))
+    eligible = ELIGIBILITY_RE.search(sentence) and not (modal or DEADLINE.search(work, period, m.start()))
     if RULE_RE.search(sentence) or eligible or PER_RE.search(work, max(cs, m.start() - 9), m.start()):
         return False
     if "元" in (m.group("unit") or "") and PAYMENT_RE.search(clause):

@@ -107,6 +107,7 @@ GENRE_KIND = (
     ("公示", "notice"), ("公开表", "notice"), ("结果公告", "notice"), ("招标公告", "notice"),
     ("中标公告", "notice"), ("采购公告", "notice"), ("征求意见稿", "notice"), ("通报", "notice"),
     ("统计公报", "other"), ("公报", "other"), ("报告", "other"), ("总结", "other"), ("年报", "other"),
+    ("预算公开", "other"), ("决算公开", "other"), ("预算", "other"), ("决算", "other"),
     ("通知", "policy"), ("意见", "policy"), ("办法", "policy"), ("方案", "policy"),
     ("规划", "policy"), ("条例", "policy"), ("决定", "policy"), ("决议", "policy"),
     ("公告", "policy"), ("通告", "policy"), ("规定", "policy"), ("细则", "policy"),
@@ -120,6 +121,9 @@ RULE_GENRES = frozenset(("条例", "办法", "细则", "规定", "规则", "守�
                          "通告", "公告", "指引", "指南", "清单", "目录", "批复", "函"))
 # 文种 that answer a request: their items approve and set conditions, they list no measures.
 REPLY_GENRES = frozenset(("批复", "复函"))
+# Accounts made public (部门预算, 决算): their figures are money spent, not goals; their 一是…
+# lines are where it goes, not measures
+ACCOUNT_GENRES = frozenset(("预算公开", "决算公开", "预算", "决算"))
 # Titles that say what a page is wherever the words stand: '关于公开征求《…办法（征求意见稿）》意见
 # 的公告' announces a consultation, a notice, though it ends in 公告.
 # And a press conference named after a document ('…《若干措施》新闻发布会') explains it.

@@ -398,7 +398,7 @@ def _inline(text: str, need_lead: bool = True, counted: bool = False) -> list[st
             if RETRO_RE.search(lead) or RETRO_LEAD.search(lead):
                 continue
             stated = [_count(m.group("n")) for m in STATED.finditer(lead)]
-            if counted and (not stated or stated[-1] != len(marks)):
+            if counted and len(marks) not in stated:   # '从五个方面部署了15项任务': 5 agrees
                 continue
             if need_lead and not counted and not FORWARD_LEAD.search(lead):
                 continue
@@ -409,11 +409,13 @@ def _inline(text: str, need_lead: bool = True, counted: bool = False) -> list[st
 
 def _enumerations_joined(text: str) -> list[str]:
     """The paragraphs, where an enumeration printed one item to a paragraph ('…概括为以下六个
-    方面：' / '一是…' / '二是…') is joined back into the paragraph that leads it."""
+    方面：' or '…从五个方面部署了15项重点任务。' / '一是…' / '二是…') is joined back into the
+    paragraph that leads it."""
     out: list[str] = []
     for para in text.split("\n"):
         if out and ITEM_START.match(para) and (out[-1].rstrip().endswith(("：", ":"))
-                                               or SHI.search(out[-1]) or DIYI.search(out[-1])):
+                                               or SHI.search(out[-1]) or DIYI.search(out[-1])
+                                               or STATED.search(out[-1])):
             out[-1] += "\n" + para
         else:
             out.append(para)

@@ -310,7 +310,7 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
     source = _source(ev, title_index) if kind != "list" else None
     body_text = "\n".join(ev.body)
     year = int((issued or published or "0")[:4]) or None
-    commitments = commitments and kind != "list"
+    commitments = commitments and kind != "list" and genre not in markers.ACCOUNT_GENRES
     # a notice's numbered parts (项目名称, 中标信息 …) inform: only a part headed as measures counts
     # (a 征求意见 notice may print the draft in full); a 批复's items approve: nothing counts
     measures = commitments and bool(body_text) and genre not in markers.REPLY_GENRES
