@@ -332,3 +332,35 @@ def test_a_budget_made_public_and_a_repealed_policys_badge():
              "<h1>某市人民政府办公室关于加快发展夜间经济的实施意见<span class='zt'>已废止</span></h1><div id='zoom'>"
              "<p>为加快发展夜间经济，提出如下意见。</p></div></body></html>")
     assert zhengce.extract(badge).title == "某市人民政府办公室关于加快发展夜间经济的实施意见"
+
+
+def test_a_markdown_rendering_of_a_page():
+    # Jina Reader and the like: a header, links in brackets, tables in pipes, bold marks
+    page = "\n".join([
+        "Title: 某市人民政府办公室关于开展停车设施提升专项行动的通知_市政府办文件_某市人民政府", "",
+        "URL Source: https://www.example.gov.cn/zwgk/t20260410_1.html", "",
+        "Published Time: 2026-04-10T16:35:00+08:00", "", "Markdown Content:",
+        "[无障碍浏览](javascript:void(0)) [长辈版](javascript:void(0))", "",
+        "*   [首页](https://www.example.gov.cn/)", "*   [政务公开](https://www.example.gov.cn/zwgk/)", "",
+        "当前位置：[首页](https://www.example.gov.cn/) > [政策文件](https://www.example.gov.cn/zcwj/) > "
+        "[市政府办文件](https://www.example.gov.cn/szfbwj/)", "",
+        "| 索引号 | 11659201MB0D41726P/2026-00087 | 主题分类 | 城乡建设 |", "| --- | --- | --- | --- |",
+        "| 发文机关 | 某市人民政府办公室 | 成文日期 | 2026年04月08日 |",
+        "| 发文字号 | 某政办发〔2026〕22号 | 发布日期 | 2026年04月10日 |", "",
+        "某市人民政府办公室关于开展停车设施提升专项行动的通知", "==============================", "",
+        "发布时间：2026-04-10 16:35 来源：某市人民政府办公室 字号：[大](javascript:void(0))", "",
+        "各县（市、区）人民政府，市政府各部门：", "",
+        "为有效缓解城市“停车难”问题，市政府决定在全市开展停车设施提升专项行动。现将有关事项通知如下：", "",
+        "**一、主要目标**", "", "| 序号 | 指标 | 单位 | 2025年（基数） | 2026年目标 | 2027年目标 |",
+        "| --- | --- | --- | --- | --- | --- |", "| 1 | 累计新增公共停车泊位 | 个 | — | 12000 | 25000 |", "",
+        "某市人民政府办公室", "", "2026年4月8日", "",
+        "附件下载：[专项行动项目清单.xlsx](https://www.example.gov.cn/zcwj/P020260410.xlsx)", "",
+        "[【打印本页】](javascript:window.print())", "", "主办单位：某市人民政府办公室 政府网站标识码：6612000001"])
+    record = zhengce.extract(page)
+    assert (record.title, record.doc_number, record.issue_date, record.url) == (
+        "某市人民政府办公室关于开展停车设施提升专项行动的通知", "某政办发〔2026〕22号", "2026-04-08",
+        "https://www.example.gov.cn/zwgk/t20260410_1.html")
+    assert record.site == "某市人民政府" and "](" not in record.body and "**" not in record.body
+    assert [(t.value, t.year) for t in record.targets] == [(12000, 2026), (25000, 2027)]
+    assert [(a.name, a.url) for a in record.attachments] == [
+        ("专项行动项目清单.xlsx", "https://www.example.gov.cn/zcwj/P020260410.xlsx")]

@@ -314,3 +314,9 @@ def test_a_reply_letter_sets_nothing_and_a_labelled_number_line_is_its_number():
     record = zhengce.extract(page)
     assert (record.genre, record.doc_number) == ("复函", "某自然资规函〔2025〕12号")
     assert (record.actions, record.targets) == ((), ())
+
+
+def test_a_label_in_a_run_of_pairs_printed_without_spaces():
+    from zhengce.meta import labelled_value
+    line = "发布者：综合与规划科来源：某市生态环境局综合与规划科发布时间：2026-03-27浏览次数：1437"
+    assert labelled_value([line], ("来源",)) == (0, "某市生态环境局综合与规划科")

@@ -476,3 +476,19 @@ def test_a_years_work_counted_and_what_a_project_would_yield():
             "具备条件的行政村充电设施覆盖率达到80%以上；高速公路服务区充电桩不少于400个。")
     assert [(t.value, t.unit) for t in find_targets(text, 2025, normative=True)] == [
         (150, "个"), (100, "%"), (80, "%"), (400, "个")]
+
+
+def test_plan_wordings_of_round_eleven():
+    text = ("一、总体要求\n“十四五”以来，全县粮食总产量连续五年稳定在45万吨以上，累计建成高标准农田26.5万亩。\n"
+            "截至二〇二五年底，农村生活污水治理率为百分之三十一。\n"
+            "到2030年，细颗粒物（PM2.5）浓度控制在30微克/立方米以下，同步发展高效节水灌溉面积3.5万亩，"
+            "实施文物保护修缮项目50个，新建公共停车场40处以上。“十五五”期间累计完成营造林40万亩，修复治理矿山1.2万亩。\n"
+            "单张消费券面额不超过200元。对年接待入境游客超过1万人次的旅行社，每家奖励20万元。")
+    assert [(t.value, t.unit, t.year) for t in find_targets(text, 2026, normative=True)] == [
+        (30, "微克/立方米", 2030), (3.5, "万亩", 2030), (50, "个", 2030), (40, "处", 2030),
+        (40, "万亩", 2030), (1.2, "万亩", 2030)]
+
+
+def test_a_count_verb_before_a_rate_reads_no_count():
+    text = "全年计划投资99.8亿元，截至目前已完成投资73.58亿元，完成年度目标比率73.73%。"
+    assert find_targets(text, 2024, normative=True) == []

@@ -122,3 +122,8 @@ def test_a_year_per_column_under_a_spanning_header_each_year_a_target():
 def test_without_a_marked_base_the_first_of_several_years_is_the_base():
     table = "指标\t2024年\t2026年\t2028年\n城市生活垃圾回收利用率（%）\t35\t38\t40"
     assert [(t.value, t.year) for _, t in table_targets(table, None, 2025)] == [(38, 2026), (40, 2028)]
+
+
+def test_a_base_column_marked_in_brackets():
+    table = "序号\t指标\t单位\t2025年（基数）\t2026年目标\t2027年目标\n1\t智慧停车平台接入率\t%\t41.5\t70\t90"
+    assert [(t.value, t.year) for _, t in table_targets(table, None, 2026)] == [(70, 2026), (90, 2027)]

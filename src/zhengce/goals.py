@@ -56,7 +56,7 @@ COUNT_VERBS = {
     "招引": ">=", "吸引": ">=", "带动": ">=", "覆盖": ">=", "惠及": ">=", "培训": ">=",
     "扶持": ">=", "落地": ">=", "签约": ">=", "储备": ">=", "推出": ">=", "新推出": ">=",
     "盘活": ">=", "改造": ">=", "选择": ">=", "配备": ">=", "配齐": ">=", "整治": ">=",
-    "开通": ">=", "开设": ">=", "设立": ">=", "组建": ">=", "至少有": ">=", "新改建": ">=", "改建": ">=",
+    "开通": ">=", "开设": ">=", "发展": ">=", "实施": ">=", "完成": ">=", "治理": ">=", "修复": ">=", "设立": ">=", "组建": ">=", "至少有": ">=", "新改建": ">=", "改建": ">=",
 }
 # A comparator word may follow a change verb: 年均增长高于12%, 增长超过10%.
 AFTER_CHANGE = {k: v for k, v in LEVEL_VERBS.items()
@@ -67,7 +67,7 @@ QUALIFIERS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<
               "之内": "<=", "内": "<=", "左右": "=", "上下": "="}
 # Units as written.  万/亿 in front of a unit stay in the unit ('1.5万家' is 1.5 万家).
 BASE_UNITS = ("个百分点", "百分点", "%", "‰", "万亿元", "亿美元", "万美元", "美元", "元",
-              "平方公里", "平方米", "立方米", "公顷", "亩", "公里", "千米", "米",
+              "平方公里", "微克/立方米", "毫克/立方米", "毫克/升", "平方米", "立方米", "公顷", "亩", "公里", "千米", "米",
               "万千瓦", "千瓦时", "千瓦", "兆瓦", "千伏安", "克标准煤", "吨标准煤", "吨", "标箱", "头",
               "个月", "个工作日", "小时", "分钟", "天",
               "人次", "批次", "单", "户", "家", "个", "项", "人", "名", "所", "座", "条", "台", "辆", "艘",
@@ -93,11 +93,11 @@ RETRO = (r"已经|已|完成了|实现了|达到了|去年|上年|上一年|同�
 FORWARD = r"力争|确保|目标|预计到|计划到|今后|未来|下一步|规划期"
 # Rules, not goals: thresholds of eligibility (sentence), and sums paid out (clause, money only):
 # '每亩200元补助', '最高奖励50万元'.
-RULE = r"给予|奖补|资助|可享受|罚款|处以|补助标准|补贴标准"
+RULE = r"给予|奖补|资助|可享受|罚款|处以(?![上下内])|补助标准|补贴标准"   # not '40处以上'
 # Words of a rule that name who may apply: not a rule's where 力争, or a deadline in the same
 # sentence, makes the figure a goal ('到2026年底，具备条件的建制村通客车率保持100%')
 ELIGIBILITY = r"申请|申报|符合条件|条件的"
-PAYMENT = r"补助|补贴|奖励|资助|贴息|奖补|最高|一次性"
+PAYMENT = r"补助|补贴|奖励|资助|贴息|奖补|最高|一次性|面额|单张|单笔"
 # Section headings that open a forward (plans, tasks) or backward (results) part.
 FORWARD_HEADING = r"目标|任务|计划|措施|举措|思路|安排|重点工作|工作重点|路径|要求"
 RETRO_HEADING = r"情况|成效|成绩|成就|回顾|总结|进展|完成|基础|现状|背景"
@@ -155,9 +155,10 @@ VERB_BEFORE = re.compile(
     rf"(?P<modal>(?:{MODALS})?)(?:(?P<change>{_alt(CHANGE_VERBS)})(?P<after>{_alt(AFTER_CHANGE)})?"
     rf"|(?P<level>{_alt(LEVEL_VERBS)}))\s*$")
 COUNT_BEFORE = re.compile(
-    rf"(?P<modal>(?:{MODALS})?)(?P<count>{_alt(COUNT_VERBS)})"
-    # what is counted: no figure of its own, but a grade may hold a digit ('国家4A级旅游景区3家')
-    rf"(?P<obj>(?:[^\d，。；;,:：！？!?\n]|\d[A-Z]|\d{{2,4}}千伏){{0,16}}?)\s*$")   # '500千伏…工程12项'
+    rf"(?P<modal>(?:{MODALS})?)(?P<count>{_alt(COUNT_VERBS)})(?!率)"
+    # what is counted: no figure of its own, but a grade may hold a digit ('国家4A级旅游景区3家');
+    # never a rate ('治理率为…', '完成年度目标比率73.73%' are levels, not counts)
+    rf"(?P<obj>(?:[^\d，。；;,:：！？!?\n]|\d[A-Z]|\d{{2,4}}千伏){{0,16}}?)(?<!率)\s*$")   # '500千伏…工程12项'
 # The longest text VERB_BEFORE and COUNT_BEFORE can match before their trailing space (see _ending).
 _LONGEST_MODAL = max(map(len, MODALS.split("|")))
 VERB_SPAN = _LONGEST_MODAL + max(max(map(len, CHANGE_VERBS)) + max(map(len, AFTER_CHANGE)),
@@ -170,9 +171,11 @@ CLAUSE_SEP = re.compile(r"[，,；;。！？!?：:\n｜|]")   # ｜ parts a 图�
 SENTENCE_SEP = re.compile(r"[。！？!?；;\n]")
 RETRO_RE = re.compile(RETRO)
 # A sentence that opens by taking stock up to a year already reached reports, all its clauses.
-RETRO_LEAD = re.compile(r"\s*(?:截至|截止)(?:到)?\s*(?P<y>(?:19|20)\d\d)\s*年")
+RETRO_LEAD = re.compile(r"\s*(?:截至|截止)(?:到)?\s*(?P<y>(?:19|20)\d\d|[一二][〇零九][〇零一二三四五六七八九]{2})\s*年")
 # '2025年，全市…达到79.2岁' in a document of 2026: a sentence about a year gone by
 PAST_YEAR_LEAD = re.compile(r"\s*(?P<y>(?:19|20)\d\d)\s*年(?:底|末|全年|上半年)?\s*[，,]")
+# '“十四五”以来，…', '近年来，…': a paragraph that looks back over a period up to now
+PAST_PERIOD_LEAD = re.compile(r"\s*[^，。；;\n]{0,12}(?:以来|近年来|近几年)[，,]")
 FORWARD_RE = re.compile(FORWARD)
 RULE_RE = re.compile(RULE)
 ELIGIBILITY_RE = re.compile(ELIGIBILITY)
@@ -192,7 +195,7 @@ DEADLINE = re.compile(
     r"(?=[到至力12十年今明本])"   # its first characters: a fast scan (see QUANTITY)
     r"(?:(?:(?<!截)到|(?<![截直])至|力争)\s*(?P<y>(?:19|20)\d\d)\s*年(?![\d一二三四五六七八九十]+月(?!底|末))"
     r"|(?P<y2>(?:19|20)\d\d)\s*年\s*(?:底|末|年底|年末)?\s*前"
-    r"|十(?P<fyp>[一二三四五六])五(?:”|\")?\s*(?:期|时期|规划)?末"
+    r"|十(?P<fyp>[一二三四五六])五(?:”|\")?\s*(?:(?:期|时期|规划)?末|期间)"
     r"|(?P<rel>年底前|年内|今年|明年|本年度))")
 PERIOD = re.compile(r"(?P<a>(?:19|20)\d\d)\s*年?\s*[—–\-~～至到]+\s*(?P<b>(?:19|20)\d\d)\s*年")
 FYP = re.compile(r"十(?P<n>[一二三四五六])五")
@@ -226,7 +229,7 @@ COMPARISON = frozenset(("同比", "同期", "比上年"))
 # '80%以上的城市公园完成…改造': a share of things that will have done something
 _SHARE_DOING = re.compile(r"的[^，。；;\d]{1,12}?(?:完成|实现|达到|建成|具备|开展|开放)")
 # '对列入省重点项目的，…': what those that meet a condition get - a rule
-CONDITION_LEAD = re.compile(r"\s*对[^，。；;]{2,40}?的[，,]")
+CONDITION_LEAD = re.compile(r"\s*对[^，。；;]{2,40}?的[^，。；;的]{0,10}[，,]")   # '…的旅行社，'
 # '预计可新增年产值…', '二期项目建成后，预计新增冷库库容…': what something would yield, not a goal
 ESTIMATE = re.compile(r"预计(?:可|能)|后[，,]?\s*预计")
 _GRADE_OF = re.compile(r"[\u4e00-\u9fff]")
@@ -347,7 +350,8 @@ class _Context:
         if m.group("rel") in ("今年", "本年度") or (year and doc_year and year < doc_year):
             return False
         _, end = self.bounds(self.clause_seps, m.end(), m.end(), WINDOW)
-        return not RETRO_RE.search(self.text, m.end(), end)
+        # a running total is still ahead ('“十五五”期间累计完成营造林40万亩')
+        return not set(RETRO_RE.findall(self.text, m.end(), end)) - COUNTED
 
     @staticmethod
     def _sections(text: str) -> list[tuple[int, str | None, int | None]]:
@@ -505,7 +509,7 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
     ss, se = ctx.bounds(ctx.sentence_seps, m.start(), m.end(), 2 * WINDOW)
     sentence = work[ss:se]
     lead = RETRO_LEAD.match(sentence)
-    if lead and (ctx.doc_year is None or int(lead.group("y")) <= ctx.doc_year):
+    if lead and (ctx.doc_year is None or _year_number(lead.group("y")) <= ctx.doc_year):
         return False                            # '截至2023年底，…覆盖居民58万人': a stock-take
     # a sentence, or the paragraph it is in, about a year gone by ('2015年，…。全年新签约项目86个',
     # '2024年，…增加值达到2860亿元；民营企业数量达到21.4万户')
@@ -515,6 +519,9 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
     if (lead and ctx.doc_year and int(lead.group("y")) < ctx.doc_year and not modal
             and not in_deadline and not FORWARD_RE.search(sentence)
             and not _YEAR_IN.search(sentence, lead.end() if lead.string is sentence else 0)):
+        return False
+    if ((PAST_PERIOD_LEAD.match(sentence) or PAST_PERIOD_LEAD.match(work, ctx.paragraph_start(ss)))
+            and not (modal or in_deadline or FORWARD_RE.search(sentence))):
         return False
     if CONDITION_LEAD.match(sentence) or (ESTIMATE.search(work, ss, m.start()) and not in_deadline):
         return False                            # '对列入…的，补助比例提高至12%', '预计可新增产值…'
@@ -532,6 +539,11 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
     past = ctx.doc_year and any(int(y) < ctx.doc_year for y in _YEAR_IN.findall(sentence))
     return (binding and state != "retro" and not past   # '2024年专项行动中，…整改率达到97.3%'
             and not set(RETRO_RE.findall(sentence)) - COMPARISON)
+
+
+def _year_number(text: str) -> int:
+    """'2025' or '二〇二五' as a number."""
+    return int(text) if text.isdigit() else int("".join(str(CN_DIGITS[c]) for c in text))
 
 
 def _year(m: re.Match, ctx: _Context, lead_year: int | None) -> int | None:

@@ -21,7 +21,7 @@ _YEAR_HEAD = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年?\s*(?:目标值?|规划
 _TARGET_HEAD = re.compile(r"目标")
 _INDICATOR_HEAD = re.compile(r"指标|项目|名称")
 # A base year's column, marked as such: '2025年基数', '2025年现状值'.
-_BASE_HEAD = re.compile(r"^\s*(?:19|20)\d\d\s*年?\s*(?:基数|基期|基准|现状|实际)")
+_BASE_HEAD = re.compile(r"^\s*(?:19|20)\d\d\s*年?\s*[（(]?\s*(?:基数|基期|基准|现状|实际)")
 _UNIT_HEAD = re.compile(r"^\s*(?:计量)?单\s*位\s*$")
 _UNIT = re.compile(r"\s*[（(]\s*(?P<u>[^（）()]{1,8}?)\s*[）)]\s*$")
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]|［\d{1,2}］|\(\d{1,2}\)$|（\d{1,2}）$|[*※]+")

@@ -75,6 +75,10 @@ ACTION_VERB = re.compile(
 # A programme named as an action ('数字经济提升行动', '人才引育工程')
 PROGRAMME = re.compile(rf"(?:{COUNT_NOUNS}|项目|建设|改革|提升|升级|攻坚|示范)$")
 # A task table's header: a column of tasks beside the units that lead them.
+# A part named for the support of the measures, not a measure: '八、保障措施'.
+SUPPORT_LABEL = re.compile(r"\s*(?:保障措施|组织保障|组织实施|实施保障|保障机制|工作要求)\s*$")
+# The stages of a campaign's timetable: '（一）动员部署阶段（2026年4月）'.
+STAGE = re.compile(r"阶段\s*(?:[（(][^）)]*[）)])?\s*$")
 TASK_HEAD = re.compile(r"^\s*(?:重点|主要|具体|工作)?(?:任务|工作|措施)(?:内容|事项)?\s*$")
 LEAD_UNIT_HEAD = re.compile(r"牵头单位|责任单位|责任部门|牵头部门")
 MAX_LABEL = 4   # 法律责任, 禁止行为; a measure named in six (企业名称登记) still is one
@@ -132,7 +136,8 @@ def find_actions(text: str, explicit_only: bool = False) -> list[Action]:
     before_headings = text[:top[0].offset] if operative else text
     explicit = (lambda: _measures_part(heads, top, support=False), lambda: _task_table(text))
     inferred = (lambda: _spelled_out(_counted_list(before_headings), text),
-                lambda: [h.lead for h in top if not PREAMBLE.match(h.lead)] if operative else [],
+                lambda: [h.lead for h in top if not (PREAMBLE.match(h.lead) or SUPPORT_LABEL.match(h.lead))]
+                if operative else [],
                 lambda: _measures_part(heads, top, support=True),
                 lambda: _measure_articles(text),
                 lambda: _inline(text), lambda: _uncounted_list(text))
@@ -377,7 +382,10 @@ def _measures_part(heads: list[_Heading], top: list[_Heading], support: bool) ->
     out = []
     for k in parts:
         kids = _children(heads, k)
-        out += [h.lead for h in kids] if kids else _inline(heads[k].content, need_lead=False)
+        if kids and sum(bool(STAGE.search(h.lead)) for h in kids) * 2 > len(kids):
+            continue                            # 动员部署阶段, 集中攻坚阶段 …: a timetable
+        out += ([h.lead for h in kids] if kids else
+                _task_table(heads[k].content) or _inline(heads[k].content, need_lead=False))
     return out
 
 
@@ -390,10 +398,9 @@ def _inline(text: str, need_lead: bool = True, counted: bool = False) -> list[st
     """The first 一是…二是… (or 第一，…第二，…) run in a paragraph whose lead looks forward (unless
     the caller knows the paragraph holds measures) or, with ``counted``, states its length."""
     for para in _enumerations_joined(text):
-        for pattern in (SHI, DIYI, PAREN):
-            marks = _run(list(pattern.finditer(para)))
-            if len(marks) < 2:
-                continue
+        # the enumeration that opens first is the outer one: '第一，…第五，…一是…三是…第六，…'
+        runs = [run for pattern in (SHI, DIYI, PAREN) if len(run := _run(list(pattern.finditer(para)))) >= 2]
+        for marks in sorted(runs, key=lambda run: run[0].start()):
             lead = para[:marks[0].start()]
             if RETRO_RE.search(lead) or RETRO_LEAD.search(lead):
                 continue

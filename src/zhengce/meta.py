@@ -57,11 +57,18 @@ def _labelled(labels: tuple[str, ...]):
     return re.compile(rf"(?<![\u4e00-\u9fff])(?:{_label_pattern(labels)})\s*[:：]\s*(?P<v>.*)")
 
 
+@lru_cache(maxsize=64)
+def _labelled_in_run(labels: tuple[str, ...]):
+    """A label right after another pair's value, the spans run together:
+    '发布者：综合与规划科来源：某市生态环境局…'."""
+    return re.compile(rf"[:：][^:：]{{1,40}}?(?:{_label_pattern(labels)})\s*[:：]\s*(?P<v>.*)")
+
+
 def labelled_value(lines: list[str], labels, *, start: int = 0) -> tuple[int, str] | None:
     """The first 'label：value' in lines[start:], as (line index, value)."""
-    pattern = _labelled(tuple(labels))
+    pattern, in_run = _labelled(tuple(labels)), _labelled_in_run(tuple(labels))
     for i in range(start, len(lines)):
-        m = pattern.search(lines[i])
+        m = pattern.search(lines[i]) or in_run.search(lines[i])
         if m:
             value = _cut_value(m.group("v"))
             if value:

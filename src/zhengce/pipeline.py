@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import content, decode, dom, fields, markers, meta
+from . import content, decode, dom, fields, markdown, markers, meta
 from .dom import Line
 from .fields import Evidence
 from .goals import find_targets
@@ -166,7 +166,11 @@ def _link_scope(container):
 
 def _evidence_from_text(text: str, url: str | None) -> Evidence:
     raw = []
-    lines, links = _numbered_links(text.splitlines()[:MAX_TEXT_LINES])
+    fields: dict[str, str] = {}
+    if markdown.is_markdown(text):    # Jina Reader and the like: links, tables, a header
+        lines, links, fields = markdown.to_dump("\n".join(text.splitlines()[:MAX_TEXT_LINES]))
+    else:
+        lines, links = _numbered_links(text.splitlines()[:MAX_TEXT_LINES])
     for line in lines:
         if _BOX_ONLY.match(line) and line.strip():
             continue
@@ -174,7 +178,8 @@ def _evidence_from_text(text: str, url: str | None) -> Evidence:
         if line:
             raw.append(line)
     plain = [_BULLET.sub("", ln) for ln in raw]
-    ev = Evidence(lines=raw, body=[], url=url, links=links)  # bullets kept: breadcrumb steps
+    ev = Evidence(lines=raw, body=[], url=url or fields.get("url source"), links=links,
+                  html_title=fields.get("title", ""))  # bullets kept: breadcrumb steps
     ev.info = meta.info_block(plain)
     title = _dump_title(raw, plain)
     ev.body = _dump_body(raw, plain, title)
