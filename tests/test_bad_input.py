@@ -152,3 +152,14 @@ def test_mutated_real_pages_give_records_or_typed_errors():
         record = honest_or_refused(bytes(page))
         if record is not None:
             assert all(target.text in record.body for target in record.targets)
+
+
+@pytest.mark.parametrize("line", ["[" * 100_000, "[a](" * 25_000, "![" * 50_000,
+                                  "[" + "a" * 100_000 + "](" + "b" * 100_000])
+def test_markdown_made_of_brackets_is_read_in_linear_time(line):
+    # a link pattern that could scan past the next bracket tried each '[' to the line's end:
+    # 100,000 of them took minutes.  (Linear now: a generous bound, not a timing test of speed.)
+    import time
+    started = time.monotonic()
+    zhengce.extract("Title: x\nMarkdown Content:\n" + line + "\n[政策文件](http://a.gov.cn/)\n")
+    assert time.monotonic() - started < 20
