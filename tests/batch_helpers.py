@@ -99,15 +99,14 @@ def corpus(n: int):
 
 
 def write_jsonl(path, pages) -> None:
-    """JSON Lines of (url, bytes): html as text (GB pages decoded as GB18030)."""
+    """JSON Lines of (url, bytes): html as text, decoded as zhengce decodes a page (GBK, Big5,
+    a download cut in the middle of a character …)."""
     import json
+
+    from zhengce.decode import to_text
     with open(path, "w", encoding="utf-8") as out:
         for url, data in pages:
-            try:
-                html = data.decode("utf-8")
-            except UnicodeDecodeError:
-                html = data.decode("gb18030")
-            out.write(json.dumps({"url": url, "html": html}, ensure_ascii=False) + "\n")
+            out.write(json.dumps({"url": url, "html": to_text(data)}, ensure_ascii=False) + "\n")
 
 
 def zhengce_command(*args: str) -> list[str]:

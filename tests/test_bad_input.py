@@ -163,3 +163,23 @@ def test_markdown_made_of_brackets_is_read_in_linear_time(line):
     started = time.monotonic()
     zhengce.extract("Title: x\nMarkdown Content:\n" + line + "\n[政策文件](http://a.gov.cn/)\n")
     assert time.monotonic() - started < 20
+
+
+def test_a_gbk_page_cut_mid_character_with_its_charset_declared_late():
+    # a crawl that stopped on a lone lead byte; the <meta charset> after 1,500 bytes of script
+    head = "<html><head><script>" + "var a = 1;\n" * 150 + "</script><meta charset='gbk'>"
+    page = (head + "<title>某县人民政府办公室关于加强垃圾分类工作的通知</title></head><body>"
+            "<h1>某县人民政府办公室关于加强垃圾分类工作的通知</h1><div id='zoom'><p>各乡镇人民政府：</p>"
+            "<p>为加快推进城乡生活垃圾分类工作，到2025年底，县城生活垃圾回收利用率达到35%以上。</p><p>县机关").encode("gbk")
+    record = zhengce.extract(page + "事".encode("gbk")[:1])
+    assert record.title == "某县人民政府办公室关于加强垃圾分类工作的通知"
+    assert [(t.value, t.unit) for t in record.targets] == [(35, "%")]
+
+
+def test_a_damaged_byte_inside_a_gbk_page_costs_a_few_characters_only():
+    # no reading decodes it cleanly: the one that breaks least wins (not UTF-8 mojibake)
+    from zhengce.decode import to_text
+    text = "<html><body><div id='zoom'><p>为加快推进城乡生活垃圾分类工作，提出如下意见。</p><p>一、完善分类设施。</p></div></body></html>"
+    data = text.encode("gbk")
+    decoded = to_text(data[:60] + b"\xff" + data[61:])
+    assert "为加快推进城乡生活垃圾分类工作" in decoded and "<p>一、完善分类设施。</p>" in decoded

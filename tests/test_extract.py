@@ -364,3 +364,31 @@ def test_a_markdown_rendering_of_a_page():
     assert [(t.value, t.year) for t in record.targets] == [(12000, 2026), (25000, 2027)]
     assert [(a.name, a.url) for a in record.attachments] == [
         ("专项行动项目清单.xlsx", "https://www.example.gov.cn/zcwj/P020260410.xlsx")]
+
+
+def test_an_article_stored_in_a_textarea_for_a_script_to_inject():
+    article = ("&lt;p&gt;根据有关办法规定，经合作社自愿申报、乡镇初审推荐，拟认定青禾粮食种植专业合作社等15家为示范社。&lt;/p&gt;"
+               "&lt;p&gt;公示期间，如有异议，可以书面形式向县农业农村局反映，单位反映的须加盖公章。&lt;/p&gt;"
+               "&lt;p&gt;联系人：县农业农村局合作经济指导股&lt;/p&gt;&lt;p&gt;通讯地址：某县城关镇农科路12号&lt;/p&gt;"
+               "&lt;p&gt;某县农业农村局&lt;/p&gt;&lt;p&gt;2025年11月3日&lt;/p&gt;")
+    page = ("<html><head><title>关于2025年度县级示范社拟认定名单的公示</title></head><body>"
+            "<h1>关于2025年度县级示范社拟认定名单的公示</h1><div id='zoom'>正文加载中，请稍候……</div>"
+            f"<textarea id='content-src' style='display:none'>{article}</textarea>"
+            "<script>document.getElementById('zoom').innerHTML = document.getElementById('content-src').value;</script>"
+            "</body></html>")
+    record = zhengce.extract(page)
+    assert "拟认定青禾粮食种植专业合作社" in record.body and "通讯地址：某县城关镇农科路12号" in record.body
+    assert "正文加载中" not in record.body and record.issue_date == "2025-11-03"
+
+
+def test_a_traditional_script_page_through_a_big5_gateway():
+    html = ("<html><head><meta charset='big5'><title>滃溪縣農村生活污水治理三年行動方案</title></head><body>"
+            "<h1>滃溪縣農村生活污水治理三年行動方案</h1><div id='zoom'>"
+            "<p>一、總體要求</p><p>到2027年，全縣農村生活污水治理率達到65%以上，處理設施正常運行率不低於90%，"
+            "新增完成治理的行政村38個以上。</p><p>二、重點任務</p><p>（一）分類推進治理模式。優先納入城鎮污水管網統一處理。</p>"
+            "<p>（二）加快補齊管網短板。完成已建設施配套管網修復改造60公里。</p><p>（三）強化設施運行維護。建立運行維護體系。</p>"
+            "<p>三、保障措施</p><p>（一）加強組織領導。</p><p>（二）強化資金保障。</p></div></body></html>")
+    record = zhengce.extract(html.encode("big5"))
+    assert [a.text for a in record.actions] == ["分類推進治理模式", "加快補齊管網短板", "強化設施運行維護"]
+    assert [(t.value, t.unit) for t in record.targets] == [(65, "%"), (90, "%"), (38, "個"), (60, "公里")]
+    assert record.targets[2].indicator == "完成治理的行政村"

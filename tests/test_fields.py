@@ -320,3 +320,12 @@ def test_a_label_in_a_run_of_pairs_printed_without_spaces():
     from zhengce.meta import labelled_value
     line = "发布者：综合与规划科来源：某市生态环境局综合与规划科发布时间：2026-03-27浏览次数：1437"
     assert labelled_value([line], ("来源",)) == (0, "某市生态环境局综合与规划科")
+
+
+def test_an_interpretation_telling_when_its_policy_was_issued():
+    title = "《某市促进民营经济高质量发展若干措施》政策解读"
+    page = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1><div id='zoom'>"
+            "<p>近日，某市人民政府印发《某市促进民营经济高质量发展若干措施》。现解读如下。</p><p>一、制定过程</p>"
+            "<p>《若干措施》起草过程中，先后召开座谈会6场，于2025年9月8日经市政府第47次常务会议审议通过，"
+            "于2025年9月12日正式印发。</p></div></body></html>")
+    assert zhengce.extract(page).issue_date == "2025-09-12"

@@ -492,3 +492,12 @@ def test_plan_wordings_of_round_eleven():
 def test_a_count_verb_before_a_rate_reads_no_count():
     text = "全年计划投资99.8亿元，截至目前已完成投资73.58亿元，完成年度目标比率73.73%。"
     assert find_targets(text, 2024, normative=True) == []
+
+
+def test_a_rule_after_the_figure_and_a_condition_before_the_comma():
+    text = ("2025年新增或改造分类投放点200个，县财政按照每个投放点不超过3000元的标准给予补助。"
+            "带动3人以上就业的，按每人1000元给予补贴。见习期满留用率达到50%以上的，见习补贴标准提高10%。"
+            "全年组织业务培训不少于12期，推进二期工程建设，政策范围内支付比例不低于50%，教师每5年累计不少于6个月到企业实践。"
+            "到2028年，开行中欧班列200列，培育年营业收入超10亿元的物流企业8家，每个县至少办好1所优质中等职业学校。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2025, normative=True)] == [
+        (200, "个"), (12, "期"), (200, "列"), (8, "家"), (1, "所")]

@@ -282,7 +282,8 @@ def _extend_tail(lines, end):
 
 
 _ITEM_NUMBER = re.compile(r"^\d{1,2}\s*[.．、]")
-_DOC_TAIL = re.compile(r"^(?:附件|联系人|联系电话|咨询电话|联系方式|电\s*话|传\s*真|邮\s*箱|地\s*址)\s*\d*\s*[:：]")
+_DOC_TAIL = re.compile(r"^(?:附件|联系人|联系电话|咨询电话|联系方式|电\s*话|传\s*真|(?:电子)?邮\s*箱|电子信箱|"
+                       r"(?:通讯|通信)?地\s*址|邮政编码)\s*\d*\s*[:：]")
 
 
 def _dedupe_paragraphs(paragraphs: list[str]) -> list[str]:

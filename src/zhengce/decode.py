@@ -66,25 +66,46 @@ def _decode_bytes(data: bytes, hint: str | None) -> str:
         return data[3:].decode("utf-8", "replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", "replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    text = _decode_cut(data, "utf-8")
+    if text is not None:
+        return text
     declared = declared_charset(data)
     hint = _ALIASES.get((hint or "").lower(), hint)
     # A declared or hinted Big5/Shift_JIS/EUC page is tried before GB18030, which would decode
     # its bytes without error into nonsense. Single-byte charsets (latin-1 …) decode anything,
     # so a page that claims one is still read as GB18030 first: that claim is usually a template's.
     strict_first = [n for n in (hint, declared) if n and n.replace("_", "-") in _STRICT_CJK]
-    for name in (*strict_first, hint, "gb18030", declared):
-        if not name:
-            continue
+    candidates = [n for n in dict.fromkeys((*strict_first, hint, "gb18030", declared)) if n]
+    for name in candidates:
+        text = _decode_cut(data, name)
+        if text is not None:
+            return text
+    # A few broken bytes inside (a damaged download): the reading that breaks least wins.
+    readings = [_decode_replacing(data, name) for name in ("utf-8", *candidates)]
+    return min((r for r in readings if r is not None), key=lambda r: r.count("\ufffd"))
+
+
+def _decode_cut(data: bytes, codec: str) -> str | None:
+    """``data`` decoded strictly, allowing only a character cut in two at the very end (a crawl
+    that stopped mid-page); None if it does not decode."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        if exc.start < len(data) - 3:
+            return None
         try:
-            return data.decode(name)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    # Mostly UTF-8 with a few broken bytes (a truncated download): keep what we can.
-    return data.decode("utf-8", "replace")
+            return data[:exc.start].decode(codec)
+        except UnicodeDecodeError:
+            return None
+    except LookupError:   # a charset name Python does not know
+        return None
+
+
+def _decode_replacing(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec, "replace")
+    except LookupError:
+        return None
 
 
 def _refuse_binary_text(text: str) -> None:

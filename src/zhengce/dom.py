@@ -59,6 +59,16 @@ def parse(text: str):
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # Classes that hide an element (AngularJS renders ng-hide; Bootstrap sr-only ...).
 _HIDDEN_CLASSES = frozenset(("hide", "hidden", "ng-hide", "sr-only", "visually-hidden", "invisible"))
+def fragment(markup: str):
+    """Some HTML, parsed into one <div> holding it; None when nothing parseable is in it."""
+    root = parse(markup)
+    body = root.find("body") if root is not None else None
+    if body is None:
+        return None
+    body.tag = "div"   # the parser's <body>, all of the fragment, becomes its holder
+    return body
+
+
 _DROP = frozenset(markers.DROP_TAGS)
 
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from .indicators import table_targets
 from .record import Target
+from .textutil import TO_SIMPLIFIED
 
 # ---------------------------------------------------------------------------------------------
 # Tables
@@ -56,7 +57,7 @@ COUNT_VERBS = {
     "招引": ">=", "吸引": ">=", "带动": ">=", "覆盖": ">=", "惠及": ">=", "培训": ">=",
     "扶持": ">=", "落地": ">=", "签约": ">=", "储备": ">=", "推出": ">=", "新推出": ">=",
     "盘活": ">=", "改造": ">=", "选择": ">=", "配备": ">=", "配齐": ">=", "整治": ">=",
-    "开通": ">=", "开设": ">=", "发展": ">=", "实施": ">=", "完成": ">=", "治理": ">=", "修复": ">=", "设立": ">=", "组建": ">=", "至少有": ">=", "新改建": ">=", "改建": ">=",
+    "开通": ">=", "开设": ">=", "开行": ">=", "发展": ">=", "实施": ">=", "完成": ">=", "治理": ">=", "修复": ">=", "设立": ">=", "组建": ">=", "至少有": ">=", "办好": ">=", "新改建": ">=", "改建": ">=",
 }
 # A comparator word may follow a change verb: 年均增长高于12%, 增长超过10%.
 AFTER_CHANGE = {k: v for k, v in LEVEL_VERBS.items()
@@ -70,7 +71,7 @@ BASE_UNITS = ("个百分点", "百分点", "%", "‰", "万亿元", "亿美元",
               "平方公里", "微克/立方米", "毫克/立方米", "毫克/升", "平方米", "立方米", "公顷", "亩", "公里", "千米", "米",
               "万千瓦", "千瓦时", "千瓦", "兆瓦", "千伏安", "克标准煤", "吨标准煤", "吨", "标箱", "头",
               "个月", "个工作日", "小时", "分钟", "天",
-              "人次", "批次", "单", "户", "家", "个", "项", "人", "名", "所", "座", "条", "台", "辆", "艘",
+              "人次", "批次", "单", "户", "列", "期", "栋", "幢", "家", "个", "项", "人", "名", "所", "座", "条", "台", "辆", "艘",
               "套", "张", "场", "次", "件", "部", "处", "类", "种", "支", "床", "级", "岁", "口", "個", "項", "臺", "輛", "歲",
               "倍", "GW", "MW", "kW", "km")
 MAGNITUDE_UNITS = ("万亿", "亿", "万", "萬億", "億", "萬")   # 萬 億: as a 繁體 page prints them
@@ -98,6 +99,8 @@ RULE = r"给予|奖补|资助|可享受|罚款|处以(?![上下内])|补助标�
 # sentence, makes the figure a goal ('到2026年底，具备条件的建制村通客车率保持100%')
 ELIGIBILITY = r"申请|申报|符合条件|条件的"
 PAYMENT = r"补助|补贴|奖励|资助|贴息|奖补|最高|一次性|面额|单张|单笔"
+# the share of a cost someone pays: '政策范围内支付比例不低于50%', '补助比例提高至12%'
+PAID_SHARE = re.compile(r"(?:补助|补贴|支付|报销|奖励|资助|贴息|担保)比例")
 # Section headings that open a forward (plans, tasks) or backward (results) part.
 FORWARD_HEADING = r"目标|任务|计划|措施|举措|思路|安排|重点工作|工作重点|路径|要求"
 RETRO_HEADING = r"情况|成效|成绩|成就|回顾|总结|进展|完成|基础|现状|背景"
@@ -109,13 +112,15 @@ WINDOW = 200       # a clause longer than this is not one a reader would call a 
 # ---------------------------------------------------------------------------------------------
 
 # Full-width ASCII (０-９, ％, ～ …) to half-width, one char for one char, so offsets survive.
-_HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# the matching copy: half-width, and simplified where a 繁體 page prints traditional characters
+_HALF = _WIDTH | TO_SIMPLIFIED
 
 
 @lru_cache(maxsize=4)
 def halfwidth(text: str) -> str:
-    """Full-width ASCII to half-width, one for one (positions stay those of ``text``); cached
-    because targets and actions both read the same body."""
+    """The copy of ``text`` the patterns read: full-width ASCII to half-width and traditional
+    characters to simplified, one for one (positions stay those of ``text``)."""
     return text.translate(_HALF)
 
 
@@ -158,7 +163,10 @@ COUNT_BEFORE = re.compile(
     rf"(?P<modal>(?:{MODALS})?)(?P<count>{_alt(COUNT_VERBS)})(?!率)"
     # what is counted: no figure of its own, but a grade may hold a digit ('国家4A级旅游景区3家');
     # never a rate ('治理率为…', '完成年度目标比率73.73%' are levels, not counts)
-    rf"(?P<obj>(?:[^\d，。；;,:：！？!?\n]|\d[A-Z]|\d{{2,4}}千伏){{0,16}}?)(?<!率)\s*$")   # '500千伏…工程12项'
+    # and a class may ('年营业收入超10亿元的物流企业8家')
+    rf"(?P<obj>(?:[^\d，。；;,:：！？!?\n]|\d[A-Z]|\d{{2,4}}千伏|(?:超过|超|高于|达到)\d+(?:\.\d+)?[^，。；;\d]{{1,4}}?的)"
+    rf"{{0,16}}?)"
+    rf"(?<!率)\s*$")   # '500千伏…工程12项'
 # The longest text VERB_BEFORE and COUNT_BEFORE can match before their trailing space (see _ending).
 _LONGEST_MODAL = max(map(len, MODALS.split("|")))
 VERB_SPAN = _LONGEST_MODAL + max(max(map(len, CHANGE_VERBS)) + max(map(len, AFTER_CHANGE)),
@@ -182,7 +190,7 @@ ELIGIBILITY_RE = re.compile(ELIGIBILITY)
 OBLIGED = re.compile(r"须|应当|必须|应在|接[到报][^，。；;]{0,12}后")
 # '每亩200元', '人均补助500元': a rate paid per head, unless a level verb makes the per-head figure
 # an indicator ('人均预期寿命达到80.5岁'); '每年完成…150个' counts a year's work
-PER_RE = re.compile(r"(?:每(?!年(?:完成|新增|新建|建成|培训|改造|开展|举办))|人均|户均|亩均)(?:(?!达到|提高到|提升到|增长|超过|突破)[^\d，。；]){0,6}$")
+PER_RE = re.compile(r"(?:每(?!年(?:完成|新增|新建|建成|培训|改造|开展|举办))|每\d{1,2}年|人均|户均|亩均)(?:(?!达到|提高到|提升到|增长|超过|突破|至少)[^\d，。；]){0,6}$")
 PAYMENT_RE = re.compile(PAYMENT)
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[章节部分])")
 FWD_HEAD_RE = re.compile(FORWARD_HEADING)
@@ -235,7 +243,8 @@ ESTIMATE = re.compile(r"预计(?:可|能)|后[，,]?\s*预计")
 _GRADE_OF = re.compile(r"[\u4e00-\u9fff]")
 # '已建设施正常运行率达到90%': 已建 names which facilities, it does not look back (a figure
 # between them, '已建成设施126座', is a result)
-BUILT_BEFORE = re.compile(r"已建成?(?=[^，。；;\d]{2,20}?(?:达到|提高到|提升到|保持在|稳定在|不低于|超过))")
+BUILT_BEFORE = re.compile(r"已建成?(?=[^，。；;\d]{2,20}?(?:达到|提高到|提升到|保持在|稳定在|不低于|超过|"
+                          r"改造|修复|更新|提升))")   # '完成已建设施配套管网修复改造60公里'
 COUNTED = frozenset(("累计完成", "累计"))   # a running total: ahead when a deadline or 力争 governs it
 MODAL_VERB = re.compile(rf"(?:{MODALS})(?:{_alt(COUNT_VERBS)}|{_alt(LEVEL_VERBS)})")
 RELATIVE = {"年底前": 0, "年内": 0, "今年": 0, "本年度": 0, "明年": 1}
@@ -360,9 +369,12 @@ class _Context:
         that of the report's part it stands in ('2025年工作安排' over '一、坚持项目为王')."""
         out, part, parent, pos = [], (None, None), (None, None), 0
         for line in text.split("\n"):
-            if len(line) > 60:    # an inline heading: '（二）发展基础。“十四五”以来，…'
-                lead = line[:line.find("。", 0, 24) + 1]
-                line_head, h = lead, HEADING.match(lead) if lead else None
+            stop = line.find("。", 0, 24) + 1
+            if len(line) > 60 or 0 < stop < len(line.rstrip()):
+                # an inline heading ('（二）发展基础。“十四五”以来，…'): its own words say what
+                # the part is, not the sentence after it ('…短板。完成…改造60公里')
+                line_head = line[:stop]
+                h = HEADING.match(line_head) if line_head else None
             else:
                 line_head, h = line, HEADING.match(line)
             if h or _PART_HEADING.match(line_head):
@@ -526,9 +538,13 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
     if CONDITION_LEAD.match(sentence) or (ESTIMATE.search(work, ss, m.start()) and not in_deadline):
         return False                            # '对列入…的，补助比例提高至12%', '预计可新增产值…'
     eligible = ELIGIBILITY_RE.search(sentence) and not (modal or DEADLINE.search(work, period, m.start()))
-    if RULE_RE.search(sentence) or eligible or PER_RE.search(work, max(cs, m.start() - 9), m.start()):
+    if clause.rstrip().endswith("的") and work[ce:ce + 1] in "，,":
+        return False                            # '带动3人以上就业的，按每人…': a condition
+    # a rule's words before or in the figure's clause make it the rule's ('对…的企业，给予…100万元');
+    # after it, they start a rule of their own ('新增投放点200个，县财政按…给予补助')
+    if RULE_RE.search(work, ss, ce) or eligible or PER_RE.search(work, max(cs, m.start() - 9), m.start()):
         return False
-    if "元" in (m.group("unit") or "") and PAYMENT_RE.search(clause):
+    if "元" in (m.group("unit") or "") and PAYMENT_RE.search(clause) or PAID_SHARE.search(clause):
         return False
     state, _ = ctx.section(m.start())
     local = modal or in_deadline or bool(FORWARD_RE.search(sentence))
@@ -550,6 +566,13 @@ def _year(m: re.Match, ctx: _Context, lead_year: int | None) -> int | None:
     """The clause's own year, else the governing deadline, section heading, or plan period."""
     year = lead_year or ctx.deadline(m.start())[1] or ctx.section(m.start())[1] or ctx.default_year
     return year if year is not None and 1949 <= year <= 2100 else None
+
+
+def _as_printed(found: str, text: str, work: str, start: int, end: int) -> str:
+    """What the page prints where the matching copy reads ``found`` (its traditional characters
+    back; full-width forms stay half-width)."""
+    at = work.find(found, start, end)
+    return text[at:at + len(found)].translate(_WIDTH) if at >= 0 and found else found
 
 
 def _quoted_name(work: str, start: int, end: int) -> bool:
@@ -619,8 +642,8 @@ def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
     e = m.end()
     if _quoted_name(work, m.start(), e):
         return None, prev                       # '“15分钟健身圈”': a name, not a goal
-    if m.group("unit") == "级" and _GRADE_OF.match(work, e):
-        return None, prev                       # '三级医院', '二级以上公立医院': a grade
+    if m.group("unit") in ("级", "期") and _GRADE_OF.match(work, e):
+        return None, prev                       # '三级医院', '二期工程': a grade, a phase
     if STRUCTURE.match(work, e):
         return None, prev                       # '分…三个阶段', '从五个方面': how a text is built
     share = "%" in (m.group("unit") or m.group("u1") or "") or m.group("pct") or m.group("cheng")
@@ -652,9 +675,12 @@ def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
         ind_start, ind_end = e, _noun_after(work, e, ce)
         e = max(e, ind_end)
     _, indicator = _clean(work[ind_start:ind_end], LEAD_STRIP)
+    indicator = _as_printed(indicator, text, work, ind_start, ind_end)
     tcut, _ = _clean(work[text_start:e], LEAD_TIME)
     snippet = text[text_start + tcut:e].strip()
     lead = YEAR_LEAD.search(work, max(cs, m.start() - 12), m.start())
+    if m.group("unit"):   # as printed: '億元' on a 繁體 page
+        unit = text[m.start("unit"):m.end("unit")].translate(_WIDTH)
     target = Target(text=snippet or text[m.start():m.end()], indicator=indicator,
                     comparator=cmp, value=value, unit=unit,
                     year=_year(m, ctx, int(lead.group("y")) if lead else None))

@@ -23,9 +23,10 @@ _HEADER = re.compile(r"^(?P<key>Title|URL Source|Published Time|Description):[ \
 _CONTENT_MARK = "Markdown Content:"
 # Neither pattern may scan past the next bracket, nor far: on a line of a thousand '[' or
 # '[a](' a pattern that could would try each of them to the line's end (quadratic).
-_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\[\]\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
-_LINK = re.compile(r"\[(?P<text>[^\[\]\n]{0,300})\]\((?P<url>[^()\[\]\s]{0,2000})"
-                   r"(?:\s+\"[^\"\n]{0,300}\")?\)")
+# A URL may hold one level of parentheses ('javascript:void(0)').
+_URL = r"(?:[^()\[\]\s]|\([^()\[\]\s]{0,100}\)){0,2000}"
+_IMAGE = re.compile(rf"!\[[^\[\]\n]{{0,300}}\]\({_URL}(?:\s+\"[^\"\n]{{0,300}}\")?\)")
+_LINK = re.compile(rf"\[(?P<text>[^\[\]\n]{{0,300}})\]\((?P<url>{_URL})(?:\s+\"[^\"\n]{{0,300}}\")?\)")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")        # a setext heading's underline
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")

@@ -29,6 +29,7 @@ import regex as re
 
 from .goals import RETRO, cn_number, quantities
 from .record import Action
+from .textutil import simplified
 
 # ---------------------------------------------------------------------------------------------
 # Tables
@@ -46,7 +47,7 @@ MEASURE_HEADING = re.compile(
     r"(?:重点|主要|具体|工作|政策|保障|支持|配套|推进|实施)(?:任务|措施|举措|工作)"
     r"|工作(?:计划|安排|要点|部署)|任务(?:措施|分工)|实施路径|(?:19|20)\d\d年.{0,4}计划"
     r"|(?:整治|治理|工作|建设|改革|监管|检查|攻坚|排查)重点"
-    r"|(?:活动|行动)(?:安排|内容)|(?:重点|主要|系列)(?:活动|行动)")   # a campaign's activities
+    r"|(?:活动|行动)(?:安排|内容)|(?:重点|主要|系列|专项)(?:活动|行动)")   # a campaign's activities
 # Headings of a template, not of measures: an interpretation's 背景/进展/联系人, a plan's preamble.
 SCAFFOLD_HEADING = re.compile(
     r"背景|依据|目的|意义|必要性|起草|过程|进展|范围|期限|主要内容|注意事项|联系|关键词|名词|"
@@ -87,6 +88,8 @@ ROSTER_HEADING = re.compile(r"[（(]\s*[\d一二三四五六七八九十百]+\s*
 
 LEVELS = (   # heading markers, top first; (一) arrives as （一） or (一)
     re.compile(rf"^\s*[{_CN}]{{1,3}}\s*[、.．]\s*"),
+    # '专项行动一：物流枢纽能级提升行动': a plan's named actions, under '二、专项行动'
+    re.compile(rf"^\s*(?:专项行动|重点行动|行动|重点工程|工程)[{_CN}]{{1,3}}\s*[：:、]\s*"),
     re.compile(rf"^\s*[(（]\s*[{_CN}]{{1,3}}\s*[)）]\s*[、.．]?\s*"),
     re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)\s*"),
 )
@@ -124,6 +127,21 @@ PAST_COMPARISONS_PER_1000_CHARS = 2
 
 
 def find_actions(text: str, explicit_only: bool = False) -> list[Action]:
+    """The actions ``text`` enumerates (see :func:`_find_actions`); on a 繁體 page the patterns
+    read a simplified copy, and each action is given as the page prints it."""
+    copy = simplified(text)
+    actions = _find_actions(copy, explicit_only)
+    if copy is text or copy == text:
+        return actions
+    return [Action(a.ordinal, _printed(a.text, copy, text)) for a in actions]
+
+
+def _printed(found: str, copy: str, text: str) -> str:
+    at = copy.find(found)
+    return text[at:at + len(found)] if at >= 0 else found
+
+
+def _find_actions(text: str, explicit_only: bool = False) -> list[Action]:
     """The actions ``text`` (plain article text, paragraphs joined by "\\n") enumerates.
     ``explicit_only``: only a part headed as measures (重点任务 …) or a task table - for a notice,
     whose other numbered parts inform (项目名称, 中标信息) but which may carry a draft in full."""

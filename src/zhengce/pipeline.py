@@ -64,6 +64,7 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
     root = dom.parse(text)
     if root is None:
         return None
+    _unpack_stored_markup(root)
     tags = meta.meta_tags(root)
     html_title = squash(root.findtext(".//title") or "")
     url = url or tags.get("url") or tags.get("og:url") or _canonical(root)
@@ -97,6 +98,25 @@ def _evidence_from_html(text: str, url: str | None) -> Evidence | None:
                                          (not strong or content.is_list_page(article_lines)))
     ev.title_hint = title
     return ev
+
+
+_STORED_MARKUP = re.compile(r"<(?:p|div|table|br|span)\b", re.I)
+
+
+def _unpack_stored_markup(root) -> None:
+    """An article kept as escaped HTML in a hidden <textarea> (or a <script type="text/html">
+    template) for a script to inject, the page showing only '正文加载中': the markup takes the
+    store's place, so it is read as the page a browser ends up showing."""
+    for store in root.iter("textarea", "script"):
+        if store.tag == "script" and "html" not in (store.get("type") or ""):
+            continue
+        markup = store.text or ""
+        if len(_STORED_MARKUP.findall(markup)) < 3 or markup.count("，") + markup.count("。") < 4:
+            continue
+        holder = dom.fragment(markup)
+        if holder is not None:
+            holder.tail = store.tail
+            store.getparent().replace(store, holder)
 
 
 _RELATED = re.compile(r"^(?:相关文件|相关政策|政策原文|原文链接)\s*[:：]\s*\S")
