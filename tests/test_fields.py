@@ -329,3 +329,19 @@ def test_an_interpretation_telling_when_its_policy_was_issued():
             "<p>《若干措施》起草过程中，先后召开座谈会6场，于2025年9月8日经市政府第47次常务会议审议通过，"
             "于2025年9月12日正式印发。</p></div></body></html>")
     assert zhengce.extract(page).issue_date == "2025-09-12"
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("某市市场监督管理局关于2025年第二季度食品安全监督抽检信息的公告", "notice"),
+    ("某市人民政府关于城区禁止燃放烟花爆竹的公告", "policy"),
+])
+def test_a_public_notice_that_reports_findings_is_a_notice(title, kind):
+    from zhengce.fields import genre_and_kind
+    assert genre_and_kind(title)[1] == kind
+
+
+def test_a_picture_interpretation_and_a_tag_line():
+    from zhengce.fields import genre_and_kind
+    assert genre_and_kind("图解：《某市支持民营经济高质量发展若干措施》") == ("图解", "interpretation")
+    from zhengce.markers import is_boilerplate_line
+    assert is_boilerplate_line("栏目：区政府文件标签：银发经济、养老服务")

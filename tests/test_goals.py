@@ -501,3 +501,16 @@ def test_a_rule_after_the_figure_and_a_condition_before_the_comma():
             "到2028年，开行中欧班列200列，培育年营业收入超10亿元的物流企业8家，每个县至少办好1所优质中等职业学校。")
     assert [(t.value, t.unit) for t in find_targets(text, 2025, normative=True)] == [
         (200, "个"), (12, "期"), (200, "列"), (8, "家"), (1, "所")]
+
+
+def test_a_goal_restated_in_a_table_under_a_shorter_name_counts_once():
+    text = ("到2027年，规模以上工业企业数字化改造覆盖率达到80%以上。\n专栏1 主要指标\n序号\t指标\t单位\t2024年\t2027年\n"
+            "1\t规上工业企业数字化改造覆盖率\t%\t48.6\t≥80\n2\t关键工序数控化率\t%\t57.8\t68")
+    assert [(t.value, t.unit) for t in find_targets(text, 2025, normative=True)] == [(80, "%"), (68, "%")]
+
+
+def test_counts_of_measures_a_class_of_works_a_rate_paid_and_a_stock_take_across_a_semicolon():
+    text = ("从五个方面提出22条具体措施。一、着力降低经营成本（5条）\n划定农村千人以上供水工程水源保护区。"
+            "改造资金按工程投资的60%由县级财政补助。\n截至2024年底，全区老年人口8.6万人；全区养老机构床位达到3200张。\n"
+            "到2027年，培育50家以上龙头企业，全区养老机构床位达到4000张。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2025, normative=True)] == [(50, "家"), (4000, "张")]

@@ -153,12 +153,17 @@ def doc_number(ev: Evidence, title_index: int | None = None) -> str | None:
 _TITLE_TAIL = re.compile(r"(?:\s*[(（][^()（）]{0,30}[)）])+\s*$")
 
 
+_PICTURE_INTERPRETATION = re.compile(r"\s*(?:图解|图说|一图读懂|一图看懂|一图解读)")
+
+
 def genre_and_kind(title_text: str | None) -> tuple[str | None, str | None]:
     if not title_text:
         return None, None
     t = _TITLE_TAIL.sub("", nfkc(title_text)).strip()
     if "解读" in t or "解讀" in t:   # a 繁體 version of a portal prints 解讀
         return "解读", "interpretation"
+    if _PICTURE_INTERPRETATION.match(t):   # '图解：《…若干措施》', '一图读懂｜《…》'
+        return "图解", "interpretation"
     genre, kind = next(((word, k) for word, k in markers.GENRE_KIND if t.endswith(word)), (None, None))
     for pattern, k in markers.TITLE_KIND:
         if pattern.search(t):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .indicators import table_targets
@@ -100,6 +101,7 @@ RULE = r"给予|奖补|资助|可享受|罚款|处以(?![上下内])|补助标�
 ELIGIBILITY = r"申请|申报|符合条件|条件的"
 PAYMENT = r"补助|补贴|奖励|资助|贴息|奖补|最高|一次性|面额|单张|单笔"
 # the share of a cost someone pays: '政策范围内支付比例不低于50%', '补助比例提高至12%'
+_RATE_OF = re.compile(r"按[^，。；;]{0,20}的\s*$")   # '按工程投资的60%由县级财政补助'
 PAID_SHARE = re.compile(r"(?:补助|补贴|支付|报销|奖励|资助|贴息|担保)比例")
 # Section headings that open a forward (plans, tasks) or backward (results) part.
 FORWARD_HEADING = r"目标|任务|计划|措施|举措|思路|安排|重点工作|工作重点|路径|要求"
@@ -240,6 +242,9 @@ _SHARE_DOING = re.compile(r"的[^，。；;\d]{1,12}?(?:完成|实现|达到|建
 CONDITION_LEAD = re.compile(r"\s*对[^，。；;]{2,40}?的[^，。；;的]{0,10}[，,]")   # '…的旅行社，'
 # '预计可新增年产值…', '二期项目建成后，预计新增冷库库容…': what something would yield, not a goal
 ESTIMATE = re.compile(r"预计(?:可|能)|后[，,]?\s*预计")
+_COUNT_OF_MEASURES = re.compile(r"(?:具体|重点|政策|支持)?(?:措施|举措|政策|任务|意见)|[)）]")
+# '划定农村千人以上供水工程水源保护区': a class of works, not a count (no verb counts it)
+_VERB_RIGHT_BEFORE = re.compile(rf"(?:{_alt(COUNT_VERBS)}|{_alt(LEVEL_VERBS)})\s*$")
 _GRADE_OF = re.compile(r"[\u4e00-\u9fff]")
 # '已建设施正常运行率达到90%': 已建 names which facilities, it does not look back (a figure
 # between them, '已建成设施126座', is a result)
@@ -520,12 +525,12 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
         return False                            # ('力争到2027年底累计完成1500台': still ahead)
     ss, se = ctx.bounds(ctx.sentence_seps, m.start(), m.end(), 2 * WINDOW)
     sentence = work[ss:se]
-    lead = RETRO_LEAD.match(sentence)
+    period = max(work.rfind("。", 0, m.start()), work.rfind("\n", 0, m.start())) + 1
+    lead = RETRO_LEAD.match(sentence) or RETRO_LEAD.match(work, period)
     if lead and (ctx.doc_year is None or _year_number(lead.group("y")) <= ctx.doc_year):
         return False                            # '截至2023年底，…覆盖居民58万人': a stock-take
     # a sentence, or the paragraph it is in, about a year gone by ('2015年，…。全年新签约项目86个',
     # '2024年，…增加值达到2860亿元；民营企业数量达到21.4万户')
-    period = max(work.rfind("。", 0, m.start()), work.rfind("\n", 0, m.start())) + 1
     lead = (PAST_YEAR_LEAD.match(sentence) or PAST_YEAR_LEAD.match(work, period)
             or PAST_YEAR_LEAD.match(work, ctx.paragraph_start(ss)))
     if (lead and ctx.doc_year and int(lead.group("y")) < ctx.doc_year and not modal
@@ -544,7 +549,8 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
     # after it, they start a rule of their own ('新增投放点200个，县财政按…给予补助')
     if RULE_RE.search(work, ss, ce) or eligible or PER_RE.search(work, max(cs, m.start() - 9), m.start()):
         return False
-    if "元" in (m.group("unit") or "") and PAYMENT_RE.search(clause) or PAID_SHARE.search(clause):
+    if (("元" in (m.group("unit") or "") or _RATE_OF.search(work, cs, m.start()))
+            and PAYMENT_RE.search(clause)) or PAID_SHARE.search(clause):
         return False
     state, _ = ctx.section(m.start())
     local = modal or in_deadline or bool(FORWARD_RE.search(sentence))
@@ -629,7 +635,18 @@ def _restates(target: Target, earlier: Target) -> bool:
     return ((target.value, target.unit, target.comparator)
             == (earlier.value, earlier.unit, earlier.comparator)
             and target.year in (None, earlier.year)    # a caption may stand outside the deadline
-            and bool(target.indicator) and target.indicator in (earlier.indicator or ""))
+            and _same_indicator(target.indicator, earlier.indicator))
+
+
+def _same_indicator(a: str | None, b: str | None) -> bool:
+    """One names the other, or most of it: '规模以上工业企业数字化改造覆盖率' in the text,
+    '规上工业企业数字化改造覆盖率' in the 专栏 table."""
+    if not a or not b:
+        return False
+    if a in b:
+        return True
+    shared = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+    return shared >= 6 and shared >= 0.6 * min(len(a), len(b))
 
 
 def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
@@ -644,8 +661,11 @@ def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
         return None, prev                       # '“15分钟健身圈”': a name, not a goal
     if m.group("unit") in ("级", "期") and _GRADE_OF.match(work, e):
         return None, prev                       # '三级医院', '二期工程': a grade, a phase
-    if STRUCTURE.match(work, e):
-        return None, prev                       # '分…三个阶段', '从五个方面': how a text is built
+    if (m.group("qual") and _GRADE_OF.match(work, e) and work[e] != "的"
+            and not _VERB_RIGHT_BEFORE.search(work, max(cs, m.start() - 4), m.start())):
+        return None, prev                       # '千人以上供水工程': a class
+    if STRUCTURE.match(work, e) or (m.group("unit") in ("条", "项") and _COUNT_OF_MEASURES.match(work, e)):
+        return None, prev                       # '分…三个阶段', '提出22条具体措施', '（5条）': how a text is built
     share = "%" in (m.group("unit") or m.group("u1") or "") or m.group("pct") or m.group("cheng")
     if (ATTRIBUTIVE.match(work, e) and not (share and _SHARE_DOING.match(work, e))
             and (not VERB_BEFORE.search(work, max(cs, m.start() - 6), m.start())

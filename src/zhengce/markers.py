@@ -34,7 +34,7 @@ DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "frame", "fram
 # Page furniture, in two regexes because anchored ones are cheap: BOILERPLATE_START is matched
 # at the start of a line, BOILERPLATE_ANYWHERE searched through it.
 BOILERPLATE_START = re.compile(
-    r"(?:当前位置|您(?:现在)?的位置|您当前的位置|所在位置|位置)\s*[:：>]|"
+    r"(?:当前位置|您(?:现在)?的位置|您当前的位置|所在位置|位置)\s*[:：>]|(?:标签|Tags|栏目|所属栏目)\s*[:：]|"
     r"[【\[]?\s*字(?:体|号)\s*[:：]?\s*[\[【(]?\s*(?:大|默认|小)|"
     r"分享(?:到)?\s*[:：]?|[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|我要纠错|收藏)\s*[】\]]?\s*$|"
     r"(?:浏览次数|访问量|阅读次数|点击数|浏览量|阅读量)\s*[:：]|"
@@ -128,7 +128,10 @@ ACCOUNT_GENRES = frozenset(("预算公开", "决算公开", "预算", "决算"))
 # 的公告' announces a consultation, a notice, though it ends in 公告.
 # And a press conference named after a document ('…《若干措施》新闻发布会') explains it.
 TITLE_KIND = ((re.compile(r"征求.{0,80}?意见(?!稿)"), "notice"),
-              (re.compile(r"》.{0,12}?(?:新闻发布会|政策吹风会|吹风会)"), "interpretation"))
+              (re.compile(r"》.{0,12}?(?:新闻发布会|政策吹风会|吹风会)"), "interpretation"),
+              # '…关于2025年第二季度食品安全监督抽检信息的公告': a 公告 that reports findings
+              (re.compile(r"(?:抽检|抽查|检查|检验|检测|监测|评估|考核|验收)(?:结果|信息|情况)的?(?:公告|通告)$"),
+               "notice"))
 # Column names that say what a page is when its title does not.
 COLUMN_KIND = (
     (re.compile(r"解读|回应关切|答问"), "interpretation"),
