@@ -392,3 +392,26 @@ def test_a_traditional_script_page_through_a_big5_gateway():
     assert [a.text for a in record.actions] == ["分類推進治理模式", "加快補齊管網短板", "強化設施運行維護"]
     assert [(t.value, t.unit) for t in record.targets] == [(65, "%"), (90, "%"), (38, "個"), (60, "公里")]
     assert record.targets[2].indicator == "完成治理的行政村"
+
+
+def test_a_dump_hard_wrapped_at_a_fixed_width():
+    paragraph = ("为深入推进农村人居环境整治，结合我县实际，现就有关事项通知如下。到2025年底，全县农村卫生厕所普及率达到92%以上，"
+                 "新改建农村户用卫生厕所2600户，对每户改厕给予补助，补助标准最高不超过1500元。各乡镇要制定具体方案，"
+                 "明确任务分工，于每月5日前报送工作进展。县农业农村局要加强督促指导，确保各项任务落到实处。")
+    lines = [paragraph[i:i + 38] for i in range(0, len(paragraph), 38)]
+    dump = "\n".join(["某县人民政府办公室关于推进农村厕所革命的通知", "发布时间：2025-03-10", *lines,
+                      "某县人民政府办公室", "2025年3月6日"])
+    record = zhengce.extract(dump)
+    assert [(t.value, t.unit) for t in record.targets] == [(92, "%"), (2600, "户")]
+
+
+def test_a_policy_with_its_interpretation_printed_below_it():
+    page = ("<html><head><title>某市人民政府办公室关于进一步做好稳就业工作的通知</title></head><body>"
+            "<h1>某市人民政府办公室关于进一步做好稳就业工作的通知</h1><div id='zoom'>"
+            "<p>各县（市、区）人民政府：</p><p>为做好稳就业工作，到2025年底，全市城镇新增就业2.8万人以上。现通知如下。</p>"
+            "<p>一、加大扩岗支持。</p><p>二、拓宽就业渠道。</p><p>某市人民政府办公室</p><p>2025年7月8日</p><hr/>"
+            "<p>《某市人民政府办公室关于进一步做好稳就业工作的通知》政策解读</p>"
+            "<p>截至2025年6月底，全市城镇新增就业1.46万人。一是扩岗补助标准清晰可及；二是服务更加便捷。</p></div></body></html>")
+    record = zhengce.extract(page)
+    assert "政策解读" not in record.body and "1.46万人" not in record.body
+    assert record.references == () and [(t.value, t.unit) for t in record.targets] == [(2.8, "万人")]

@@ -345,3 +345,12 @@ def test_a_picture_interpretation_and_a_tag_line():
     assert genre_and_kind("图解：《某市支持民营经济高质量发展若干措施》") == ("图解", "interpretation")
     from zhengce.markers import is_boilerplate_line
     assert is_boilerplate_line("栏目：区政府文件标签：银发经济、养老服务")
+
+
+def test_a_decision_repealing_documents_lists_no_actions():
+    title = "某市人民政府关于废止和修改部分市政府规范性文件的决定"
+    page = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1><div id='zoom'>"
+            "<p>经市人民政府研究，决定：</p><p>一、对与现行法律法规不一致的5件市政府规范性文件予以废止。</p>"
+            "<p>二、对部分条款与上位法不一致的3件市政府规范性文件予以修改。</p>"
+            "<p>三、市司法局要建立规范性文件常态化清理机制。</p></div></body></html>")
+    assert zhengce.extract(page).actions == ()

@@ -514,3 +514,9 @@ def test_counts_of_measures_a_class_of_works_a_rate_paid_and_a_stock_take_across
             "改造资金按工程投资的60%由县级财政补助。\n截至2024年底，全区老年人口8.6万人；全区养老机构床位达到3200张。\n"
             "到2027年，培育50家以上龙头企业，全区养老机构床位达到4000张。")
     assert [(t.value, t.unit) for t in find_targets(text, 2025, normative=True)] == [(50, "家"), (4000, "张")]
+
+
+def test_zero_as_a_word_and_the_share_of_a_fund_set_aside():
+    text = ("到2030年，引进培育一批“专精特新”零部件企业，社会福利事业彩票公益金用于支持养老服务的比例不低于百分之五十五，"
+            "新建三十个社区养老服务站。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2026, normative=True)] == [(30, "个")]

@@ -102,7 +102,7 @@ ELIGIBILITY = r"申请|申报|符合条件|条件的"
 PAYMENT = r"补助|补贴|奖励|资助|贴息|奖补|最高|一次性|面额|单张|单笔"
 # the share of a cost someone pays: '政策范围内支付比例不低于50%', '补助比例提高至12%'
 _RATE_OF = re.compile(r"按[^，。；;]{0,20}的\s*$")   # '按工程投资的60%由县级财政补助'
-PAID_SHARE = re.compile(r"(?:补助|补贴|支付|报销|奖励|资助|贴息|担保)比例")
+PAID_SHARE = re.compile(r"(?:补助|补贴|支付|报销|奖励|资助|贴息|担保)比例|用于[^，。；;]{0,20}的比例")
 # Section headings that open a forward (plans, tasks) or backward (results) part.
 FORWARD_HEADING = r"目标|任务|计划|措施|举措|思路|安排|重点工作|工作重点|路径|要求"
 RETRO_HEADING = r"情况|成效|成绩|成就|回顾|总结|进展|完成|基础|现状|背景"
@@ -308,6 +308,8 @@ def _quantity(m: re.Match) -> tuple[float, str, float | None] | None:
         return None
     if num == "一" and not g["num2"]:
         return None                             # 建成一个…, 打造一批…: an article, not a figure
+    if num in ("零", "〇"):
+        return None                             # 零部件, 零容忍: a word, not a figure
     return cn_number(num), unit, cn_number(g["num2"]) if g["num2"] else None
 
 

@@ -81,6 +81,8 @@ SUPPORT_LABEL = re.compile(r"\s*(?:保障措施|组织保障|组织实施|实施
 # The stages of a campaign's timetable: '（一）动员部署阶段（2026年4月）'.
 STAGE = re.compile(r"阶段\s*(?:[（(][^）)]*[）)])?\s*$")
 TASK_HEAD = re.compile(r"^\s*(?:重点|主要|具体|工作)?(?:任务|工作|措施)(?:内容|事项)?\s*$")
+CONTENT_HEAD = re.compile(r"^\s*(?:主要|具体|工作)(?:内容|措施|举措)\s*$")
+_TASK_NAME = re.compile(r"[\u4e00-\u9fff“”（）()]{2,20}")   # a short name, no sentence in it
 LEAD_UNIT_HEAD = re.compile(r"牵头单位|责任单位|责任部门|牵头部门")
 MAX_LABEL = 4   # 法律责任, 禁止行为; a measure named in six (企业名称登记) still is one
 # A roster's headings ('先进集体（12个）', '先进个人（25名）'): who is named, not what is to be done.
@@ -239,15 +241,21 @@ def _measure_articles(text: str) -> list[str]:
 def _task_table(text: str) -> list[str]:
     """The tasks of a 任务分工表 (序号 | 重点任务 | 牵头单位 | … | 完成时限), each its lead: a
     document that gives its tasks out by table lists its measures there."""
-    tasks, column, width = [], None, 0
+    tasks, column, width, two = [], None, 0, False
     for line in text.split("\n"):
         cells = line.split("\t")
         if column is None:
-            if len(cells) >= 3 and any(LEAD_UNIT_HEAD.search(c) for c in cells):
+            # 序号 | 重点任务 | 牵头单位 | …, or a two-column 重点任务 | 主要内容
+            two = len(cells) == 2 and any(CONTENT_HEAD.search(c) for c in cells)
+            if (len(cells) >= 3 and any(LEAD_UNIT_HEAD.search(c) for c in cells)) or two:
                 column = next((k for k, c in enumerate(cells) if TASK_HEAD.search(c)), None)
                 width = len(cells)
         elif len(cells) == width and cells[column].strip():
             tasks.append(_lead(cells[column]))
+        elif two and len(cells) == 1 and column == 0 and not LEVELS[0].match(line):
+            # a row whose content cell broke onto lines of its own: its name alone, then prose
+            if _TASK_NAME.fullmatch(line.strip()):
+                tasks.append(line.strip())
         elif len(cells) < 2:
             break                               # the table has ended
     return [t for t in tasks if t]

@@ -191,7 +191,7 @@ def _evidence_from_text(text: str, url: str | None) -> Evidence:
         lines, links, fields = markdown.to_dump("\n".join(text.splitlines()[:MAX_TEXT_LINES]))
     else:
         lines, links = _numbered_links(text.splitlines()[:MAX_TEXT_LINES])
-    for line in lines:
+    for line in _unwrapped(lines):
         if _BOX_ONLY.match(line) and line.strip():
             continue
         line = squash(re.sub(r"\s*[│┃║]\s*", "\t", line)) if "│" in line or "┃" in line else squash(line)
@@ -213,6 +213,33 @@ def _evidence_from_text(text: str, url: str | None) -> Evidence:
     ev.list_like = lambda strong=False: content.is_list_page([Line(ln) for ln in raw], strong)
     ev.title_hint = title
     return ev
+
+
+_PARAGRAPH_END = re.compile(r"[。！？；：:!?;」』”）)]\s*$")
+_ITEM_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|第[一二三四五六七八九十]+[条章])")
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """A dump hard-wrapped at a fixed width (most long lines the same length, breaking inside
+    sentences: '…新改建农村户用卫' / '生厕所2600户，…') has its paragraphs joined back; any
+    other dump is left as it is."""
+    lengths = [len(ln.rstrip()) for ln in lines if len(ln.rstrip()) >= 20]
+    if len(lengths) < 10:
+        return lines
+    width = max(set(lengths), key=lengths.count)
+    at_width = [ln for ln in lines if abs(len(ln.rstrip()) - width) <= 1]
+    if len(at_width) < 0.4 * len(lengths) or sum(bool(_PARAGRAPH_END.search(ln)) for ln in at_width) > 0.3 * len(at_width):
+        return lines
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and line.strip() and not _ITEM_START.match(line):
+            out[-1] = out[-1].rstrip() + line.strip()
+        else:
+            out.append(line)
+        joining = abs(len(out[-1].rstrip()) - width) <= 1 or (joining and len(line.rstrip()) >= width - 1)
+        joining = joining and not _PARAGRAPH_END.search(line)
+    return out
 
 
 _LINK_MARK = re.compile(r"\[(\d{1,5})\]")
@@ -313,8 +340,26 @@ _DATE_FIRST = re.compile(r"\s*(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,
 
 # --- fields ------------------------------------------------------------------------------------
 
+# '关于废止和修改部分市政府规范性文件的决定': its items name the documents it repeals or amends
+_CHANGES_DOCUMENTS = re.compile(r"废止|修改|修订|清理|撤销|宣布失效")
+# '《某市人民政府办公室关于…的通知》政策解读' heading a second document in the same box
+_APPENDED_INTERPRETATION = re.compile(r"^\s*(?:关于)?《[^《》]{4,100}》的?(?:政策)?解[读讀]\s*$")
+
+
+def _without_appended_interpretation(body: list[str], title: str | None) -> list[str]:
+    """A policy page that prints its 解读 below it (after an <hr>) holds two documents: the record
+    is the policy's, and the 解读 restates it; its text stays out (actions, figures, titles)."""
+    if title and ("解读" in title or "解讀" in title):
+        return body
+    for i, line in enumerate(body):
+        if i >= 3 and _APPENDED_INTERPRETATION.match(line):
+            return body[:i]
+    return body
+
+
 def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
     title = ev.title_hint
+    ev.body = _without_appended_interpretation(ev.body, title)
     crumbs = meta.breadcrumb(ev.lines)
     column = ev.meta.get("columnname") or (crumbs[-1] if crumbs else None)
     if column and (len(column) > 40 or column.isdigit()):
@@ -338,7 +383,8 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
     commitments = commitments and kind != "list" and genre not in markers.ACCOUNT_GENRES
     # a notice's numbered parts (项目名称, 中标信息 …) inform: only a part headed as measures counts
     # (a 征求意见 notice may print the draft in full); a 批复's items approve: nothing counts
-    measures = commitments and bool(body_text) and genre not in markers.REPLY_GENRES
+    measures = (commitments and bool(body_text) and genre not in markers.REPLY_GENRES
+                and not (genre == "决定" and _CHANGES_DOCUMENTS.search(title or "")))
     actions = tuple(find_actions(body_text, explicit_only=kind == "notice")) if measures else ()
     stated = stated_count(body_text) if measures and (kind != "notice" or actions) else None
     site = (ev.meta.get("sitename") or meta.site_from_title(ev.html_title, title)
