@@ -68,18 +68,15 @@ CONTENTS_HEADING = re.compile(r"主要[内內]容|政策要点|核心[内內]容
 ACTION_VERB = re.compile(
     r"拓宽|拓展|支持|强化|提升|加大|优化|推进|加强|完善|实施|建立|健全|落实|促进|鼓励|推动|深化|"
     r"扩大|降低|提高|培育|打造|发展|创新|规范|加快|构建|引导|开展|做好|抓好|提供|简化|放宽|减轻|"
-    r"减免|增强|夯实|统筹|实行|推行|严格|营造|畅通|激发|保护|稳定|聚焦|突出|着力|深入|全面|大力|建设|"
-    # the same verbs as a 繁體 page prints them
-    r"建設|發展|推進|加強|優化|實施|強化|擴大|開展|鼓勵|規範|構建|落實|促進|推動|深化|降低|提高|"
-    r"創新|加快|引導|做好|提供|簡化|減輕|增強|統籌|實行|推行|嚴格|營造|暢通|激發|保護|穩定|聚焦|突出|着力|"
-    r"深入|全面|大力|培育|完善|提升|支持|拓寬|拓展|健全")
+    r"减免|增强|夯实|统筹|实行|推行|严格|营造|畅通|激发|保护|稳定|聚焦|突出|着力|深入|全面|大力|建设")
+# (a 繁體 page is read through its simplified copy: see find_actions)
 # A programme named as an action ('数字经济提升行动', '人才引育工程')
 PROGRAMME = re.compile(rf"(?:{COUNT_NOUNS}|项目|建设|改革|提升|升级|攻坚|示范)$")
-# A task table's header: a column of tasks beside the units that lead them.
 # A part named for the support of the measures, not a measure: '八、保障措施'.
 SUPPORT_LABEL = re.compile(r"\s*(?:保障措施|组织保障|组织实施|实施保障|保障机制|工作要求)\s*$")
 # The stages of a campaign's timetable: '（一）动员部署阶段（2026年4月）'.
 STAGE = re.compile(r"阶段\s*(?:[（(][^）)]*[）)])?\s*$")
+# A task table's header: a column of tasks beside the units that lead them.
 TASK_HEAD = re.compile(r"^\s*(?:重点|主要|具体|工作)?(?:任务|工作|措施)(?:内容|事项)?\s*$")
 CONTENT_HEAD = re.compile(r"^\s*(?:主要|具体|工作)(?:内容|措施|举措)\s*$")
 _TASK_NAME = re.compile(r"[\u4e00-\u9fff“”（）()]{2,20}")   # a short name, no sentence in it
