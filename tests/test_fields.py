@@ -354,3 +354,34 @@ def test_a_decision_repealing_documents_lists_no_actions():
             "<p>二、对部分条款与上位法不一致的3件市政府规范性文件予以修改。</p>"
             "<p>三、市司法局要建立规范性文件常态化清理机制。</p></div></body></html>")
     assert zhengce.extract(page).actions == ()
+
+
+def test_a_date_line_without_a_label_and_an_issue_date_by_way_of():
+    page = ("<html><head><meta name='PubDate' content='2025-08-29 10:15:00'><title>某市人民政府任免国家工作人员</title></head>"
+            "<body><h1>某市人民政府任免国家工作人员</h1><div class='pages-date'>2025-08-28 17:40　来源：市人力资源和社会保障局</div>"
+            "<div id='zoom'><p>市人民政府决定：</p><p>任命张三为某市发展和改革委员会主任。</p></div></body></html>")
+    assert zhengce.extract(page).publish_date == "2025-08-28"
+    title = "《关于全面推进乡村振兴的意见》政策解读"
+    qa = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1><div id='zoom'>"
+          "<p>问：《意见》出台的背景是什么？</p><p>答：为贯彻落实中央部署，市委、市政府组织起草了《意见》。"
+          "《意见》于2025年3月12日经市人民政府印发实施。</p></div></body></html>")
+    assert zhengce.extract(qa).issue_date == "2025-03-12"
+
+
+def test_a_rules_conditions_are_not_actions_and_a_run_on_label_stops_at_the_next():
+    title = "某省就业见习管理办法"
+    page = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1><div id='zoom'>"
+            "<p>第五条 见习单位应当具备下列条件：（一）依法设立，管理规范，社会信誉良好；"
+            "（二）能够提供适合见习的岗位，并配备见习指导人员；（三）近3年内无重大违法违规记录。</p>"
+            "<p>第六条 见习期限一般为3至12个月。</p></div></body></html>")
+    assert zhengce.extract(page).actions == ()
+    from zhengce.meta import labelled_value
+    assert labelled_value(["来源：市发展改革委能源科访问次数：1234"], ("来源",)) == (0, "市发展改革委能源科")
+
+
+def test_an_issuer_as_its_signature_prints_it_with_its_place():
+    title = "泺西区教育局2026年工作要点"
+    page = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1><div id='zoom'>"
+            "<p>一、加强党的建设</p><p>1.深化理论武装。</p><p>二、推进优质均衡</p><p>2.深化集团化办学。</p>"
+            "<p>淩州市泺西区教育局</p><p>2026年2月28日</p></div></body></html>")
+    assert zhengce.extract(page).issuers == ("淩州市泺西区教育局",)

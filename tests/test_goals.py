@@ -520,3 +520,10 @@ def test_zero_as_a_word_and_the_share_of_a_fund_set_aside():
     text = ("到2030年，引进培育一批“专精特新”零部件企业，社会福利事业彩票公益金用于支持养老服务的比例不低于百分之五十五，"
             "新建三十个社区养老服务站。")
     assert [(t.value, t.unit) for t in find_targets(text, 2026, normative=True)] == [(30, "个")]
+
+
+def test_round_fifteen_wordings():
+    text = ("三、申报条件\n（三）技术改造项目设备投资不低于500万元，数字化转型项目软硬件投资不低于200万元。\n"
+            "四、重点任务\n（一）实施城市供水管网漏损治理和二次供水设施改造。新建住宅小区固定车位应100%建设充电设施。"
+            "落实每天综合体育活动时间不低于2小时要求，体质健康标准优良率达到60%以上。到2026年底，维修防火隔离带150公里。")
+    assert [(t.value, t.unit) for t in find_targets(text, 2025, normative=True)] == [(60, "%"), (150, "公里")]

@@ -187,6 +187,9 @@ def kind(ev: Evidence, title_text: str | None, column: str | None) -> tuple[str,
 
 # --- dates ---------------------------------------------------------------------------------------
 
+# '2025-08-28 17:40　来源：…　【字体：大 中 小】' under the title (gov.cn's pages-date line): no label
+_DATE_BEFORE_SOURCE = re.compile(r"\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+                                 r"(?:来源|信息来源|浏览|【)")
 _PUB_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:发布日期|发布时间|公开日期|发表时间|日期|时间)\s*[:：]\s*")
 # '（2025年3月18日）' alone under a 公报's title and byline: the day it was issued
 _DATED = re.compile(r"^[(（]\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[)）]$")
@@ -201,7 +204,7 @@ _ISSUED_CLAUSE = re.compile(
     r"[《“][^。；;]{1,60}?[》”][^。；;，,]{0,20}?(?:正式|联合|共同)?(?:印发|印發|发布|發布|出台|出臺|公布))"
     rf"|[《“][^。；;《]{{1,60}}?[》”]\s*(?:[（(][^）)]{{1,30}}[）)])?\s*(?:由[^，,。；;《》]{{2,30}}?)?"
     rf"(?:已?于|在)\s*"
-    rf"(?P<date>{_MONTH_DAY})\s*"
+    rf"(?P<date>{_MONTH_DAY})\s*(?:经[^，,。；;《》]{{1,20}}?)?"
     r"(?:正式|联合|共同)?(?:印发|发布|出台|公布)"
     # '…经市政府常务会议审议通过，于2025年9月12日正式印发': the policy the text is about
     rf"|[，,]\s*已?于\s*(?P<date>{_MONTH_DAY})\s*正式(?:印发|发布|出台|公布)")
@@ -213,9 +216,9 @@ def publish_date(ev: Evidence, title_index: int | None) -> str | None:
     order = list(range(start, min(start + 25, len(ev.lines)))) + list(range(0, len(ev.lines)))
     for i in order:
         line = ev.lines[i]
-        m = _PUB_LABEL.search(line)
+        m = _PUB_LABEL.search(line) or (i < start + 6 and _DATE_BEFORE_SOURCE.match(line))
         if m and len(line) < 200:
-            iso = dates.first_date(line[m.end():m.end() + 30])
+            iso = dates.first_date(line[m.end():m.end() + 30] if m.re is _PUB_LABEL else m.group("date"))
             if iso:
                 return iso
     for value in (ev.info.get("publish_date"), ev.meta.get("pubdate"), ev.meta.get("firstpublishedtime")):

@@ -58,7 +58,7 @@ COUNT_VERBS = {
     "招引": ">=", "吸引": ">=", "带动": ">=", "覆盖": ">=", "惠及": ">=", "培训": ">=",
     "扶持": ">=", "落地": ">=", "签约": ">=", "储备": ">=", "推出": ">=", "新推出": ">=",
     "盘活": ">=", "改造": ">=", "选择": ">=", "配备": ">=", "配齐": ">=", "整治": ">=",
-    "开通": ">=", "开设": ">=", "开行": ">=", "发展": ">=", "实施": ">=", "完成": ">=", "治理": ">=", "修复": ">=", "设立": ">=", "组建": ">=", "至少有": ">=", "办好": ">=", "新改建": ">=", "改建": ">=",
+    "开通": ">=", "开设": ">=", "开行": ">=", "维修": ">=", "发展": ">=", "实施": ">=", "完成": ">=", "治理": ">=", "修复": ">=", "设立": ">=", "组建": ">=", "至少有": ">=", "办好": ">=", "新改建": ">=", "改建": ">=",
 }
 # A comparator word may follow a change verb: 年均增长高于12%, 增长超过10%.
 AFTER_CHANGE = {k: v for k, v in LEVEL_VERBS.items()
@@ -88,7 +88,7 @@ FAN = {"": 2, "一": 2, "两": 4, "二": 4, "三": 8}          # 翻番, 翻一�
 # Words in front of a verb that make it a commitment (力争达到, 推动建成, 将突破).
 MODALS = r"力争|确保|争取|努力|预计|计划|有望|推动|加快|全力|着力|将|要|可|再"
 # Clause-level cues.  A clause with a retrospective cue is a result, never a goal.
-RETRO = (r"已经|已|完成了|实现了|达到了|去年|上年|上一年|同比|同期|比上年|截至|截止|累计完成|"
+RETRO = (r"已经|已|完成了|实现了|达到了|去年|较上年|上年|上一年|同比|同期|比上年|截至|截止|累计完成|"
          r"目前|以来|共计|共有|当年|全年实现|上半年实现|位列|排名|居全")
 # Sentence-level cues that make a sentence forward-looking.
 # (Deadlines are not here: they open a scope of their own, see DEADLINE.)
@@ -196,6 +196,8 @@ PER_RE = re.compile(r"(?:每(?!年(?:完成|新增|新建|建成|培训|改造|�
 PAYMENT_RE = re.compile(PAYMENT)
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[章节部分])")
 FWD_HEAD_RE = re.compile(FORWARD_HEADING)
+# A part that sets who qualifies and how much they get: its thresholds are rules.
+RULE_HEAD_RE = re.compile(r"(?:申报|申请|支持|认定|准入|评审|补助|奖补|奖励)(?:条件|对象|标准|程序|材料)")
 # An unnumbered part heading of a report: '2024年工作回顾', '2025年工作安排' (short, no punctuation)
 _PART_HEADING = re.compile(rf"^\s*(?:(?:19|20)\d\d\s*年)?[\u4e00-\u9fff“”]{{0,8}}"
                            rf"(?:{FORWARD_HEADING}|{RETRO_HEADING})\s*$")
@@ -235,7 +237,7 @@ TIME_CUT = re.compile(r"(?:压缩|缩短|压减|减少)(?:至|到)?\s*$")
 SPEC_UNITS = ("米", "平方米", "立方米", "千米", "公里")
 RATE_UNITS = ("%", "‰")
 # Comparisons with the past: a report's, except in a requirement ('同比下降20%以上').
-COMPARISON = frozenset(("同比", "同期", "比上年"))
+COMPARISON = frozenset(("同比", "同期", "比上年", "较上年"))
 # '80%以上的城市公园完成…改造': a share of things that will have done something
 _SHARE_DOING = re.compile(r"的[^，。；;\d]{1,12}?(?:完成|实现|达到|建成|具备|开展|开放)")
 # '对列入省重点项目的，…': what those that meet a condition get - a rule
@@ -245,6 +247,8 @@ ESTIMATE = re.compile(r"预计(?:可|能)|后[，,]?\s*预计")
 _COUNT_OF_MEASURES = re.compile(r"(?:具体|重点|政策|支持)?(?:措施|举措|政策|任务|意见)|[)）]")
 # '划定农村千人以上供水工程水源保护区': a class of works, not a count (no verb counts it)
 _VERB_RIGHT_BEFORE = re.compile(rf"(?:{_alt(COUNT_VERBS)}|{_alt(LEVEL_VERBS)})\s*$")
+PER_PERIOD = re.compile(r"每(?:天|日|周|月|学期|节课)")
+_OBLIGED_FIGURE = re.compile(r"(?:应当|必须|应|须)\s*$")
 _GRADE_OF = re.compile(r"[\u4e00-\u9fff]")
 # '已建设施正常运行率达到90%': 已建 names which facilities, it does not look back (a figure
 # between them, '已建成设施126座', is a result)
@@ -385,7 +389,8 @@ class _Context:
             else:
                 line_head, h = line, HEADING.match(line)
             if h or _PART_HEADING.match(line_head):
-                state = ("forward" if FWD_HEAD_RE.search(line_head) else
+                state = ("rule" if RULE_HEAD_RE.search(line_head) else
+                         "forward" if FWD_HEAD_RE.search(line_head) else
                          "retro" if RETRO_HEAD_RE.search(line_head) else None)
                 y = _YEAR_IN.search(line_head)
                 year = int(y.group(1)) if y else None
@@ -522,7 +527,8 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
     clause = work[cs:ce]
     retro = set(RETRO_RE.findall(BUILT_BEFORE.sub("", clause)))
     in_deadline, _ = ctx.deadline(m.start())
-    if retro and not ((binding and retro <= COMPARISON)
+    # in a policy that sets requirements, '较上年下降1个百分点' measures a goal against a base
+    if retro and not (((binding or ctx.normative) and retro <= COMPARISON)
                       or ((modal or in_deadline) and retro <= COUNTED)):
         return False                            # ('力争到2027年底累计完成1500台': still ahead)
     ss, se = ctx.bounds(ctx.sentence_seps, m.start(), m.end(), 2 * WINDOW)
@@ -555,6 +561,10 @@ def _is_goal(work: str, m: re.Match, ctx: _Context, cs: int, ce: int, modal: boo
             and PAYMENT_RE.search(clause)) or PAID_SHARE.search(clause):
         return False
     state, _ = ctx.section(m.start())
+    if PER_PERIOD.search(clause) and not (modal or in_deadline):
+        return False                            # '每天综合体育活动时间不低于2小时': a standard for each day
+    if state == "rule" and not (modal or in_deadline):
+        return False                            # '三、申报条件 … 设备投资不低于500万元'
     local = modal or in_deadline or bool(FORWARD_RE.search(sentence))
     if local or state == "forward" or ctx.plan_paragraph(m.start()):
         return True
@@ -661,6 +671,10 @@ def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
     e = m.end()
     if _quoted_name(work, m.start(), e):
         return None, prev                       # '“15分钟健身圈”': a name, not a goal
+    if _OBLIGED_FIGURE.search(work, max(cs, m.start() - 3), m.start()):
+        return None, prev                       # '固定车位应100%建设充电设施': a standard for each case
+    if (m.group("unit") == "次" and _CN_ONLY.fullmatch(m.group("num") or "") and _GRADE_OF.match(work, e)):
+        return None, prev                       # '二次供水', '二次开发': a term
     if m.group("unit") in ("级", "期") and _GRADE_OF.match(work, e):
         return None, prev                       # '三级医院', '二期工程': a grade, a phase
     if (m.group("qual") and _GRADE_OF.match(work, e) and work[e] != "的"

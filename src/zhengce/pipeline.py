@@ -385,7 +385,9 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
     # (a 征求意见 notice may print the draft in full); a 批复's items approve: nothing counts
     measures = (commitments and bool(body_text) and genre not in markers.REPLY_GENRES
                 and not (genre == "决定" and _CHANGES_DOCUMENTS.search(title or "")))
-    actions = tuple(find_actions(body_text, explicit_only=kind == "notice")) if measures else ()
+    # a rule's articles and (一)(二) conditions are not measures either: a part headed as measures only
+    explicit = kind == "notice" or _document_genre(title) in markers.RULE_GENRES
+    actions = tuple(find_actions(body_text, explicit_only=explicit)) if measures else ()
     stated = stated_count(body_text) if measures and (kind != "notice" or actions) else None
     site = (ev.meta.get("sitename") or meta.site_from_title(ev.html_title, title)
             or meta.site_from_footer(ev.lines))
@@ -400,7 +402,8 @@ def build_record(ev: Evidence, commitments: bool = True) -> PolicyRecord:
         publish_date=published,
         issue_date=issued,
         doc_number=fields.doc_number(ev, title_index),
-        issuers=tuple(fields.with_place(fields.issuers(ev, title, kind), title, site)),
+        issuers=tuple(_as_signed(name, ev.body)
+                      for name in fields.with_place(fields.issuers(ev, title, kind), title, site)),
         source=source,
         body=body_text,
         actions=actions,
@@ -416,6 +419,28 @@ _ISSUED = re.compile(r"(?:印发|转发|发布|公布)\s*《(?P<name>[^《》]{2
 _EXPLAINED = re.compile(r"《(?P<name>[^《》]{2,80})》")   # an interpretation's title names its policy
 
 
+def _as_signed(name: str, body: list[str]) -> str:
+    """An issuer as its signature prints it, where that is fuller: the title's '泺西区教育局'
+    signed '淩州市泺西区教育局'."""
+    for line in body[-6:]:
+        line = line.strip()
+        if line != name and line.endswith(name) and _PLACE_PREFIX.fullmatch(line[:-len(name)]):
+            return line
+    return name
+
+
+# what a signature adds in front of a body's name: its place ('淩州市'), never another body
+_PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|自治区|市|州|盟|地区)")
+
+
+def _document_genre(title: str | None, issued=None) -> str | None:
+    """The genre of the document a page carries: the one '关于印发《…办法》的通知' issues."""
+    if not title:
+        return None
+    issued = issued or _ISSUED.search(title)
+    return fields.genre_and_kind(issued.group("name") if issued else title)[0]
+
+
 def _sets_requirements(kind: str, title: str | None) -> bool:
     """A policy that sets requirements for a period (通知, 意见, 方案, 要点 …): a bound in its text is
     a target without 力争 or a deadline.  Not a rule (条例, 办法, 细则, 通告 …), whose bounds are
@@ -425,7 +450,7 @@ def _sets_requirements(kind: str, title: str | None) -> bool:
     issued = _ISSUED.search(title) or (kind == "interpretation" and _EXPLAINED.search(title))
     if kind == "interpretation" and not issued:
         return False
-    genre = fields.genre_and_kind(issued.group("name") if issued else title)[0]
+    genre = _document_genre(title, issued)
     # a rule's bounds are thresholds every case must meet; a reply answers, it sets no goals
     return genre not in markers.RULE_GENRES and genre not in markers.REPLY_GENRES
 
