@@ -216,11 +216,16 @@ def publish_date(ev: Evidence, title_index: int | None) -> str | None:
     order = list(range(start, min(start + 25, len(ev.lines)))) + list(range(0, len(ev.lines)))
     for i in order:
         line = ev.lines[i]
-        m = _PUB_LABEL.search(line) or (i < start + 6 and _DATE_BEFORE_SOURCE.match(line))
-        if m and len(line) < 200:
-            iso = dates.first_date(line[m.end():m.end() + 30] if m.re is _PUB_LABEL else m.group("date"))
-            if iso:
-                return iso
+        if len(line) >= 200:
+            continue
+        if m := _PUB_LABEL.search(line):
+            iso = dates.first_date(line[m.end():m.end() + 30])
+        elif i < start + 6 and (m := _DATE_BEFORE_SOURCE.match(line)):
+            iso = dates.first_date(m.group("date"))
+        else:
+            continue
+        if iso:
+            return iso
     for value in (ev.info.get("publish_date"), ev.meta.get("pubdate"), ev.meta.get("firstpublishedtime")):
         iso = dates.first_date(value or "")
         if iso:

@@ -249,7 +249,8 @@ _COUNT_OF_MEASURES = re.compile(r"(?:具体|重点|政策|支持)?(?:措施|举�
 _VERB_RIGHT_BEFORE = re.compile(rf"(?:{_alt(COUNT_VERBS)}|{_alt(LEVEL_VERBS)})\s*$")
 PER_PERIOD = re.compile(r"每(?:天|日|周|月|学期|节课)")
 _OBLIGED_FIGURE = re.compile(r"(?:应当|必须|应|须)\s*$")
-_GRADE_OF = re.compile(r"[\u4e00-\u9fff]")
+# a word goes on right after the figure: '三级医院', '二期工程', '二次供水', '千人以上供水工程'
+_CJK_AFTER = re.compile(r"[\u4e00-\u9fff]")
 # '已建设施正常运行率达到90%': 已建 names which facilities, it does not look back (a figure
 # between them, '已建成设施126座', is a result)
 BUILT_BEFORE = re.compile(r"已建成?(?=[^，。；;\d]{2,20}?(?:达到|提高到|提升到|保持在|稳定在|不低于|超过|"
@@ -673,11 +674,11 @@ def _target(text: str, work: str, m: re.Match, ctx: _Context, prev):
         return None, prev                       # '“15分钟健身圈”': a name, not a goal
     if _OBLIGED_FIGURE.search(work, max(cs, m.start() - 3), m.start()):
         return None, prev                       # '固定车位应100%建设充电设施': a standard for each case
-    if (m.group("unit") == "次" and _CN_ONLY.fullmatch(m.group("num") or "") and _GRADE_OF.match(work, e)):
+    if (m.group("unit") == "次" and _CN_ONLY.fullmatch(m.group("num") or "") and _CJK_AFTER.match(work, e)):
         return None, prev                       # '二次供水', '二次开发': a term
-    if m.group("unit") in ("级", "期") and _GRADE_OF.match(work, e):
+    if m.group("unit") in ("级", "期") and _CJK_AFTER.match(work, e):
         return None, prev                       # '三级医院', '二期工程': a grade, a phase
-    if (m.group("qual") and _GRADE_OF.match(work, e) and work[e] != "的"
+    if (m.group("qual") and _CJK_AFTER.match(work, e) and work[e] != "的"
             and not _VERB_RIGHT_BEFORE.search(work, max(cs, m.start() - 4), m.start())):
         return None, prev                       # '千人以上供水工程': a class
     if STRUCTURE.match(work, e) or (m.group("unit") in ("条", "项") and _COUNT_OF_MEASURES.match(work, e)):

@@ -130,7 +130,7 @@ def find_actions(text: str, explicit_only: bool = False) -> list[Action]:
     read a simplified copy, and each action is given as the page prints it."""
     copy = simplified(text)
     actions = _find_actions(copy, explicit_only)
-    if copy is text or copy == text:
+    if copy == text:
         return actions
     return [Action(a.ordinal, _printed(a.text, copy, text)) for a in actions]
 
